@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga, useErrorHandler, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { authenticate, authorizationFromParams } from './auth/authenticate.js';
+import { EventLog } from './chat/events.js';
+import { resolveModel } from './chat/models/index.js';
+import { ChatService } from './chat/service.js';
+import type { Config } from './config.js';
+import type { Context, Services } from './context.js';
+import type { Database } from './db/client.js';
+import { AppError, ErrorCode } from './errors.js';
+import { graphiqlDefaultQuery } from './graphiql.js';
+import { createLogger } from './logger.js';
+import { createAppPubSub } from './pubsub.js';
+import { schema } from './schema/index.js';
+import { SessionService } from './sessions/service.js';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** The language model; by default the one MODEL names. Tests pass the AI SDK's mock model. */
+  model?: LanguageModelV3;
+  modelName?: string;
+  logger?: Logger;
+  /** Pre-fills GraphiQL's Authorization header (development only). */
+  graphiqlApiKey?: string;
+}
+
+export interface App {
+  server: Server;
+  yoga: YogaServerInstance<Record<string, never>, Context>;
+  services: Services;
+  /** Listens (port 0: any free port) and resolves with the GraphQL URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Unexpected errors become INTERNAL_SERVER_ERROR; the cause is logged, never sent. */
+function maskError(error: unknown): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (error instanceof GraphQLError && (original == null || original instanceof AppError))
+    return error;
+  if (
+    error instanceof GraphQLError &&
+    original instanceof GraphQLError &&
+    original.extensions?.code
+  )
+    return error;
+  return new GraphQLError('Internal server error', {
+    nodes: error instanceof GraphQLError ? error.nodes : undefined,
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  });
+}
+
+export function createApp(options: AppOptions): App {
+  const { config, database } = options;
+  const logger = options.logger ?? createLogger(config);
+  const db = database.prisma;
+  const resolved = options.model
+    ? { model: options.model, name: options.modelName ?? options.model.modelId }
+    : resolveModel(config);
+  const pubsub = createAppPubSub();
+  const events = new EventLog({ db });
+  const sessions = new SessionService({ db, events, pubsub });
+  const chat = new ChatService({
+    db,
+    events,
+    pubsub,
+    sessions,
+    model: resolved.model,
+    modelName: resolved.name,
+    logger,
+    checkpointMs: config.turnCheckpointMs,
+    leaseMs: config.turnLeaseMs,
+  });
+  const services: Services = {
+    config,
+    db,
+    logger,
+    pubsub,
+    events,
+    sessions,
+    chat,
+    modelName: resolved.name,
+    databaseKind: database.kind,
+  };
+
+  const yoga = createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    maskedErrors: { maskError },
+    renderGraphiQL,
+    graphiql: config.isProduction
+      ? false
+      : {
+          title: 'Chat sessions GraphQL',
+          subscriptionsProtocol: 'WS',
+          defaultQuery: graphiqlDefaultQuery,
+          headers: options.graphiqlApiKey
+            ? JSON.stringify({ Authorization: `Bearer ${options.graphiqlApiKey}` })
+            : undefined,
+        },
+    context: async (initial) => {
+      const fromSocket = initial as Partial<Context>;
+      if (fromSocket.services) return fromSocket as Context; // graphql-ws built it in onSubscribe
+      const request = (initial as { request: Request }).request;
+      const auth = await authenticate(db, request.headers.get('authorization'));
+      return {
+        requestId: request.headers.get('x-request-id') ?? randomUUID(),
+        ...auth,
+        db,
+        services,
+      };
+    },
+    plugins: [
+      useErrorHandler(({ errors, context }) => {
+        for (const error of errors) {
+          const original = error instanceof GraphQLError ? error.originalError : error;
+          if (original && !(original instanceof GraphQLError)) {
+            logger.error(
+              { err: original, requestId: (context as Partial<Context>)?.requestId },
+              'unexpected error',
+            );
+          }
+        }
+      }),
+    ],
+  });
+
+  const server = createServer(yoga);
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: 1024 * 1024 });
+  const wsServer = useServer<
+    Record<string, unknown>,
+    { auth?: Awaited<ReturnType<typeof authenticate>> }
+  >(
+    {
+      connectionInitWaitTimeout: 10_000,
+      execute: (args) =>
+        (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
+      subscribe: (args) =>
+        (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
+      onConnect: async (ctx) => {
+        const auth = await authenticate(db, authorizationFromParams(ctx.connectionParams));
+        if (!auth.viewer) return false; // closes with 4403 Forbidden
+        ctx.extra.auth = auth;
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const requestId = randomUUID();
+        const context: Context = {
+          requestId,
+          viewer: ctx.extra.auth?.viewer ?? null,
+          authError: ctx.extra.auth?.authError,
+          db,
+          services,
+        };
+        const enveloped = yoga.getEnveloped({
+          ...context,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+        });
+        const args = {
+          schema: enveloped.schema,
+          operationName: payload.operationName,
+          document: enveloped.parse(payload.query),
+          variableValues: payload.variables,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        };
+        const errors = enveloped.validate(args.schema, args.document);
+        if (errors.length) return errors;
+        return args;
+      },
+    },
+    wss,
+  );
+
+  const timers: NodeJS.Timeout[] = [];
+  return {
+    server,
+    yoga,
+    services,
+    async listen(port = config.port, host = config.host) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const recover = () =>
+        chat.recoverInterrupted().catch((err) => logger.error({ err }, 'lease recovery failed'));
+      await recover();
+      timers.push(setInterval(recover, Math.max(1000, config.turnLeaseMs / 2)));
+      timers.push(setInterval(() => void events.sweep(10 * 60_000).catch(() => {}), 60_000));
+      for (const t of timers) t.unref();
+      const { port: actual } = server.address() as AddressInfo;
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      return `http://${shownHost}:${actual}/graphql`;
+    },
+    async close() {
+      for (const t of timers) clearInterval(t);
+      await chat.close();
+      await events.flush().catch(() => {});
+      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      await wsServer.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

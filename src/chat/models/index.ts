@@ -1,0 +1,30 @@
+import { createOpenAI } from '@ai-sdk/openai';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { createLocalModel } from './local.js';
+
+export interface ModelConfig {
+  /** "local" or "openai:<model id>". */
+  model: string;
+  openaiApiKey?: string;
+  openaiBaseUrl?: string;
+  localModelDelayMs: number;
+}
+
+/** The language model named by the configuration, and the name logs and `health.model` show. */
+export function resolveModel(config: ModelConfig): { model: LanguageModelV3; name: string } {
+  if (config.model === 'local') {
+    return { model: createLocalModel({ delayMs: config.localModelDelayMs }), name: 'local' };
+  }
+  const openaiId = /^openai:(.+)$/.exec(config.model)?.[1]?.trim();
+  if (openaiId) {
+    const provider = createOpenAI({
+      // Local OpenAI-compatible servers (Ollama, vLLM, llama.cpp) need no key, but the SDK wants one.
+      apiKey: config.openaiApiKey ?? (config.openaiBaseUrl ? 'not-needed' : undefined),
+      baseURL: config.openaiBaseUrl,
+    });
+    // Those servers only speak Chat Completions; OpenAI itself gets the Responses API.
+    const model = config.openaiBaseUrl ? provider.chat(openaiId) : provider(openaiId);
+    return { model, name: config.model };
+  }
+  throw new Error(`unknown model "${config.model}": use "local" or "openai:<model id>"`);
+}

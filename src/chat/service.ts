@@ -1,0 +1,543 @@
+import { randomUUID } from 'node:crypto';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { convertToModelMessages, type UIMessage } from 'ai';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import { AppError, ErrorCode } from '../errors.js';
+import type { Message, Session, Turn } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
+import type { AppPubSub } from '../pubsub.js';
+import type { StoredPart } from '../schema/message.js';
+import { renewedExpiry, type SessionService } from '../sessions/service.js';
+import { messageTextSchema, parseField } from '../sessions/validation.js';
+import type { EventLog } from './events.js';
+import { partsText, runTurn, type TurnOutcome } from './run-turn.js';
+import { generateTitle } from './title.js';
+import { createTools, loadPreferences } from './tools/index.js';
+
+export interface ChatServiceDeps {
+  db: Db;
+  events: EventLog;
+  pubsub: AppPubSub;
+  sessions: SessionService;
+  model: LanguageModelV3;
+  modelName: string;
+  logger: Logger;
+  /** How often a running turn saves its partial answer and renews its lease. */
+  checkpointMs: number;
+  /** How long a lease lasts without renewal. */
+  leaseMs: number;
+  /** Names this server process in turn leases. */
+  processId?: string;
+}
+
+export interface SendMessageInput {
+  sessionId?: string | null;
+  text: string;
+  clientMessageId?: string | null;
+  agentId?: string | null;
+}
+
+export interface SendMessageResult {
+  session: Session;
+  userMessage: Message;
+  turn: Turn;
+}
+
+/** Messages of history handed to the model (the most recent ones). */
+const HISTORY_LIMIT = 200;
+
+interface RunningTurn {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+const isUniqueViolation = (e: unknown) =>
+  e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+const isMissingRecord = (e: unknown) =>
+  e instanceof Prisma.PrismaClientKnownRequestError && (e.code === 'P2025' || e.code === 'P2003');
+
+/**
+ * Agent turns: sendMessage starts one (at most one per session, enforced by the database), the
+ * runner streams it through the EventLog, stores the answer at the end, and stopTurn aborts it
+ * wherever it runs.
+ */
+export class ChatService {
+  private readonly running = new Map<string, RunningTurn>();
+  readonly processId: string;
+
+  constructor(private readonly deps: ChatServiceDeps) {
+    this.processId = deps.processId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+  }
+
+  runningCount(): number {
+    return this.running.size;
+  }
+
+  async sendMessage(userId: string, input: SendMessageInput): Promise<SendMessageResult> {
+    const { db } = this.deps;
+    const text = parseField(messageTextSchema, input.text, 'text');
+    const clientMessageId = input.clientMessageId ?? null;
+    if (clientMessageId != null && (clientMessageId.length < 1 || clientMessageId.length > 128)) {
+      throw AppError.badInput('clientMessageId', 'clientMessageId: 1 to 128 characters');
+    }
+    if (clientMessageId) {
+      const previous = await this.findByClientMessageId(userId, clientMessageId);
+      if (previous) return previous;
+    }
+
+    let session: Session;
+    if (input.sessionId) {
+      session = await this.deps.sessions.getOwned(userId, input.sessionId);
+      if (input.agentId && input.agentId !== session.agentId) {
+        session = await this.deps.sessions.update(userId, session.id, { agentId: input.agentId });
+      }
+    } else {
+      session = (await this.deps.sessions.create(userId, { agentId: input.agentId })).session;
+    }
+    const now = new Date();
+    if (session.state === 'EXPIRED' || (session.expiresAt && session.expiresAt <= now)) {
+      throw new AppError(ErrorCode.SESSION_EXPIRED, 'The session has expired; renew it first');
+    }
+    if (session.activeTurnId) throw this.conflict();
+
+    const turnId = randomUUID();
+    const agent = await db.agent.findUniqueOrThrow({ where: { id: session.agentId } });
+    let result: SendMessageResult;
+    try {
+      result = await db.$transaction(async (tx) => {
+        const userMessage = await tx.message.create({
+          data: {
+            sessionId: session.id,
+            role: 'USER',
+            text,
+            parts: [{ type: 'text', text }],
+            createdAt: now,
+          },
+        });
+        const turn = await tx.turn.create({
+          data: {
+            id: turnId,
+            sessionId: session.id,
+            userId,
+            clientMessageId,
+            userMessageId: userMessage.id,
+            assistantMessageId: randomUUID(),
+            model: agent.model ?? this.deps.modelName,
+            startedAt: now,
+            leaseOwner: this.processId,
+            leaseExpiresAt: new Date(now.getTime() + this.deps.leaseMs),
+          },
+        });
+        await tx.message.update({ where: { id: userMessage.id }, data: { turnId } });
+        // The conditional update is the lock: only one turn becomes active, across processes.
+        const claimed = await tx.session.updateMany({
+          where: { id: session.id, activeTurnId: null },
+          data: {
+            activeTurnId: turnId,
+            state: 'RUNNING',
+            messageCount: { increment: 1 },
+            lastMessageId: userMessage.id,
+            updatedAt: now,
+            ...(session.autoRenew && session.timeoutMinutes != null
+              ? { expiresAt: renewedExpiry(session, now), warnedAt: null }
+              : {}),
+          },
+        });
+        if (claimed.count !== 1) throw this.conflict();
+        const updated = await tx.session.findUniqueOrThrow({ where: { id: session.id } });
+        return { session: updated, userMessage: { ...userMessage, turnId }, turn };
+      });
+    } catch (e) {
+      if (clientMessageId && isUniqueViolation(e)) {
+        const previous = await this.findByClientMessageId(userId, clientMessageId);
+        if (previous) return previous;
+      }
+      throw e;
+    }
+
+    await this.deps.events.prepare(session.id);
+    this.deps.events.publish(session.id, {
+      type: 'TurnStarted',
+      turnId,
+      userMessageId: result.userMessage.id,
+    });
+    this.deps.sessions.announce(userId, session.id, 'UPDATED');
+    this.start(result.turn, session.id);
+    return result;
+  }
+
+  private conflict() {
+    return new AppError(
+      ErrorCode.CONFLICT,
+      'A turn is already running in this session; stop it or wait for it to end',
+    );
+  }
+
+  private async findByClientMessageId(userId: string, clientMessageId: string) {
+    const turn = await this.deps.db.turn.findUnique({
+      where: { userId_clientMessageId: { userId, clientMessageId } },
+      include: { session: true, userMessage: true },
+    });
+    if (!turn) return null;
+    const { session, userMessage, ...rest } = turn;
+    return { session, userMessage, turn: rest };
+  }
+
+  /** Runs a turn in the background of this process; a stop request from any process aborts it. */
+  private start(turn: Turn, sessionId: string) {
+    const controller = new AbortController();
+    const stops = this.deps.pubsub.subscribe('turn:stop', turn.id);
+    void (async () => {
+      for await (const _ of stops) {
+        controller.abort(new Error('stopped'));
+        break;
+      }
+    })();
+    const done = this.execute(turn, sessionId, controller.signal)
+      .catch((error) =>
+        this.deps.logger.error({ err: error, turnId: turn.id }, 'turn runner crashed'),
+      )
+      .finally(() => {
+        this.running.delete(turn.id);
+        void stops.return?.();
+      });
+    this.running.set(turn.id, { controller, done });
+  }
+
+  /** Answers a tool call that waits for the user's approval and resumes the turn. */
+  async respondToApproval(
+    userId: string,
+    input: { turnId: string; toolCallId: string; approved: boolean; reason?: string | null },
+  ): Promise<Turn> {
+    const { db } = this.deps;
+    const turn = await db.turn.findFirst({ where: { id: input.turnId, userId } });
+    if (!turn) throw AppError.notFound('Turn');
+    if (turn.status !== 'AWAITING_APPROVAL') {
+      throw new AppError(ErrorCode.CONFLICT, 'This turn is not waiting for an approval');
+    }
+    if (input.reason != null && input.reason.length > 1000) {
+      throw AppError.badInput('reason', 'reason: at most 1000 characters');
+    }
+    const message = await db.message.findUniqueOrThrow({ where: { id: turn.assistantMessageId } });
+    const parts = message.parts as unknown as StoredPart[];
+    const part = parts.find(
+      (p) => p.toolCallId === input.toolCallId && p.state === 'approval-requested',
+    );
+    if (!part)
+      throw AppError.badInput(
+        'toolCallId',
+        'toolCallId: no tool call of this turn waits for approval',
+      );
+    part.state = 'approval-responded';
+    part.approval = {
+      id: part.approval?.id,
+      approved: input.approved,
+      ...(input.reason ? { reason: input.reason } : {}),
+    };
+    const stillPending = parts.some((p) => p.state === 'approval-requested');
+    const now = new Date();
+    const updated = await db.$transaction(async (tx) => {
+      await tx.message.update({
+        where: { id: message.id },
+        data: { parts: parts as unknown as Prisma.InputJsonArray },
+      });
+      if (stillPending) return tx.turn.findUniqueOrThrow({ where: { id: turn.id } });
+      const claimed = await tx.turn.updateMany({
+        where: { id: turn.id, status: 'AWAITING_APPROVAL' },
+        data: {
+          status: 'RUNNING',
+          leaseOwner: this.processId,
+          leaseExpiresAt: new Date(now.getTime() + this.deps.leaseMs),
+        },
+      });
+      if (claimed.count !== 1)
+        throw new AppError(ErrorCode.CONFLICT, 'This turn is not waiting for an approval');
+      await tx.session.update({
+        where: { id: turn.sessionId },
+        data: { state: 'RUNNING', updatedAt: now },
+      });
+      return tx.turn.findUniqueOrThrow({ where: { id: turn.id } });
+    });
+    if (!stillPending) {
+      await this.deps.events.prepare(turn.sessionId);
+      this.deps.sessions.announce(userId, turn.sessionId, 'UPDATED');
+      this.start(updated, turn.sessionId);
+    }
+    return updated;
+  }
+
+  private async execute(turn: Turn, sessionId: string, signal: AbortSignal) {
+    const { db, events, logger } = this.deps;
+    const session = await db.session.findUnique({
+      where: { id: sessionId },
+      include: { agent: true },
+    });
+    if (!session) return;
+    const existing = await db.message.findUnique({ where: { id: turn.assistantMessageId } });
+    const history = await db.message.findMany({
+      where: { sessionId, NOT: { id: turn.assistantMessageId } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: HISTORY_LIMIT,
+    });
+    history.reverse();
+    if (existing) history.push(existing);
+    const preferences = await loadPreferences(db, turn.userId);
+    const tools = createTools({ db, userId: turn.userId }, session.agent.tools);
+    const system = [
+      session.agent.instructions,
+      preferences.length
+        ? `What the user asked you to remember:\n${preferences.map((p) => `- ${p}`).join('\n')}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    const uiMessages = history.map((m) => ({
+      id: m.id,
+      role: m.role === 'USER' ? 'user' : m.role === 'ASSISTANT' ? 'assistant' : 'system',
+      parts: m.parts,
+    })) as unknown as UIMessage[];
+    const messages = await convertToModelMessages(uiMessages, {
+      tools,
+      ignoreIncompleteToolCalls: true,
+    });
+
+    let latestParts: StoredPart[] = (existing?.parts as unknown as StoredPart[] | undefined) ?? [];
+    const checkpoint = setInterval(() => {
+      void db.turn
+        .update({
+          where: { id: turn.id },
+          data: {
+            checkpoint: latestParts as unknown as Prisma.InputJsonArray,
+            leaseExpiresAt: new Date(Date.now() + this.deps.leaseMs),
+          },
+        })
+        .catch((e) => logger.debug({ err: e, turnId: turn.id }, 'checkpoint skipped'));
+    }, this.deps.checkpointMs);
+    checkpoint.unref();
+
+    let outcome: TurnOutcome;
+    try {
+      outcome = await runTurn({
+        model: this.deps.model,
+        system,
+        messages,
+        tools,
+        signal,
+        turnId: turn.id,
+        messageId: turn.assistantMessageId,
+        parts: latestParts,
+        emit: (event) => {
+          events.publish(sessionId, event);
+        },
+        onStep: (parts) => {
+          latestParts = parts;
+        },
+        onError: (error) => logger.warn({ err: error, turnId: turn.id }, 'model call failed'),
+      });
+    } finally {
+      clearInterval(checkpoint);
+    }
+    await this.finish(turn, sessionId, outcome, Boolean(existing));
+  }
+
+  /** Stores the outcome in one transaction, then announces it. */
+  private async finish(
+    turn: Turn,
+    sessionId: string,
+    outcome: Omit<TurnOutcome, 'status'> & { status: TurnOutcome['status'] | 'INTERRUPTED' },
+    messageExists: boolean,
+  ) {
+    const { db, events } = this.deps;
+    const now = new Date();
+    const awaiting = outcome.status === 'AWAITING_APPROVAL';
+    const parts = outcome.parts as unknown as Prisma.InputJsonArray;
+    const text = partsText(outcome.parts);
+    try {
+      await db.$transaction(async (tx) => {
+        if (messageExists) {
+          await tx.message.update({
+            where: { id: turn.assistantMessageId },
+            data: { parts, text },
+          });
+        } else {
+          await tx.message.create({
+            data: {
+              id: turn.assistantMessageId,
+              sessionId,
+              role: 'ASSISTANT',
+              parts,
+              text,
+              turnId: turn.id,
+              createdAt: now,
+            },
+          });
+        }
+        await tx.turn.update({
+          where: { id: turn.id },
+          data: {
+            status: outcome.status,
+            finishReason: outcome.finishReason,
+            errorCode: outcome.error?.code ?? null,
+            errorMessage: outcome.error?.message ?? null,
+            inputTokens: addNullable(turn.inputTokens, outcome.usage.inputTokens),
+            outputTokens: addNullable(turn.outputTokens, outcome.usage.outputTokens),
+            totalTokens: addNullable(turn.totalTokens, outcome.usage.totalTokens),
+            finishedAt: awaiting ? null : now,
+            checkpoint: Prisma.DbNull,
+            leaseOwner: null,
+            leaseExpiresAt: null,
+          },
+        });
+        await tx.session.update({
+          where: { id: sessionId },
+          data: {
+            activeTurnId: awaiting ? turn.id : null,
+            state: awaiting ? 'AWAITING_APPROVAL' : 'IDLE',
+            ...(messageExists ? {} : { messageCount: { increment: 1 } }),
+            lastMessageId: turn.assistantMessageId,
+            updatedAt: now,
+            eventSeq: events.currentSeq(sessionId) + 1,
+          },
+        });
+      });
+    } catch (e) {
+      if (isMissingRecord(e)) return; // the session was deleted while the turn ran
+      throw e;
+    }
+    const messageId = turn.assistantMessageId;
+    if (outcome.status === 'COMPLETED')
+      events.publish(sessionId, { type: 'TurnFinished', turnId: turn.id, messageId });
+    else if (outcome.status === 'CANCELLED')
+      events.publish(sessionId, { type: 'TurnCancelled', turnId: turn.id, messageId });
+    else if (outcome.status === 'FAILED' || outcome.status === 'INTERRUPTED') {
+      events.publish(sessionId, {
+        type: 'TurnFailed',
+        turnId: turn.id,
+        error: outcome.error ?? { code: 'MODEL_ERROR', message: 'The model call failed' },
+      });
+    }
+    const session = await this.deps.db.session.findUnique({ where: { id: sessionId } });
+    if (!session) return;
+    this.deps.sessions.announce(session.userId, sessionId, 'UPDATED');
+    if (outcome.status === 'COMPLETED' && session.title == null) void this.title(session, turn);
+  }
+
+  private async title(session: Session, turn: Turn) {
+    const userMessage = await this.deps.db.message.findUnique({
+      where: { id: turn.userMessageId },
+    });
+    if (!userMessage) return;
+    const title = await generateTitle({ model: this.deps.model, userText: userMessage.text });
+    if (!title) return;
+    const updated = await this.deps.db.session.updateMany({
+      where: { id: session.id, title: null },
+      data: { title, updatedAt: new Date() },
+    });
+    if (updated.count === 1) await this.deps.sessions.announceUpdate(session);
+  }
+
+  /** Stops the session's running turn (any process); a no-op answering null when none runs. */
+  async stopTurn(userId: string, sessionId: string): Promise<Turn | null> {
+    const session = await this.deps.sessions.getOwned(userId, sessionId);
+    if (!session.activeTurnId) return null;
+    const turnId = session.activeTurnId;
+    const local = this.running.get(turnId);
+    if (local) {
+      local.controller.abort(new Error('stopped'));
+      await local.done;
+    } else {
+      const turn = await this.deps.db.turn.findUnique({ where: { id: turnId } });
+      if (turn?.status === 'AWAITING_APPROVAL') await this.endWithoutRunner(turn, 'CANCELLED');
+      else if (turn && turn.leaseExpiresAt && turn.leaseExpiresAt < new Date()) {
+        await this.endWithoutRunner(turn, 'INTERRUPTED');
+      } else {
+        this.deps.pubsub.publish('turn:stop', turnId, { reason: 'user' });
+        await this.waitUntilEnded(turnId);
+      }
+    }
+    return this.deps.db.turn.findUnique({ where: { id: turnId } });
+  }
+
+  /**
+   * Ends a turn that no process is running: one waiting for an approval (stopped), or one whose
+   * process died (its lease ran out). The last checkpoint becomes the assistant message.
+   */
+  private async endWithoutRunner(turn: Turn, status: 'CANCELLED' | 'INTERRUPTED') {
+    const { db } = this.deps;
+    const claimed = await db.turn.updateMany({
+      where: { id: turn.id, status: turn.status, leaseOwner: turn.leaseOwner },
+      data: { leaseOwner: this.processId },
+    });
+    if (claimed.count !== 1) return;
+    const existing = await db.message.findUnique({ where: { id: turn.assistantMessageId } });
+    const parts = ((existing?.parts ?? turn.checkpoint ?? []) as unknown as StoredPart[]).map(
+      (p) =>
+        p.state === 'input-available' ||
+        p.state === 'approval-requested' ||
+        p.state === 'approval-responded'
+          ? {
+              ...p,
+              state: 'output-error',
+              errorText:
+                status === 'CANCELLED'
+                  ? 'Cancelled: the turn was stopped'
+                  : 'Interrupted: the server stopped',
+            }
+          : p,
+    );
+    await this.deps.events.prepare(turn.sessionId);
+    await this.finish(
+      turn,
+      turn.sessionId,
+      {
+        status,
+        parts,
+        finishReason: status === 'CANCELLED' ? 'cancelled' : 'interrupted',
+        usage: { inputTokens: null, outputTokens: null, totalTokens: null },
+        error:
+          status === 'INTERRUPTED'
+            ? {
+                code: 'INTERRUPTED',
+                message: 'The server running this turn stopped; the partial answer was kept',
+              }
+            : undefined,
+      },
+      Boolean(existing),
+    );
+  }
+
+  /** Ends every turn whose lease has run out (its process died); returns how many. */
+  async recoverInterrupted(now = new Date()): Promise<number> {
+    const stale = await this.deps.db.turn.findMany({
+      where: { status: 'RUNNING', leaseExpiresAt: { lt: now } },
+      take: 100,
+    });
+    for (const turn of stale) {
+      if (!this.running.has(turn.id)) await this.endWithoutRunner(turn, 'INTERRUPTED');
+    }
+    return stale.length;
+  }
+
+  private async waitUntilEnded(turnId: string, timeoutMs = 5000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const turn = await this.deps.db.turn.findUnique({ where: { id: turnId } });
+      if (!turn || (turn.status !== 'RUNNING' && turn.status !== 'AWAITING_APPROVAL')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Waits for every turn this process runs (tests, graceful shutdown). */
+  async drain(): Promise<void> {
+    await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+
+  async close(): Promise<void> {
+    for (const r of this.running.values()) r.controller.abort(new Error('server shutting down'));
+    await this.drain();
+  }
+}
+
+const addNullable = (a: number | null, b: number | null) =>
+  a == null && b == null ? null : (a ?? 0) + (b ?? 0);

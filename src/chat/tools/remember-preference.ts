@@ -1,0 +1,26 @@
+import { tool } from 'ai';
+import { z } from 'zod';
+import type { ToolContext } from './context.js';
+
+export const rememberPreference = ({ db, userId }: ToolContext) =>
+  tool({
+    description:
+      'Remember a lasting fact or preference about the user (sizes, favourite colours or brands, budget) ' +
+      'for future conversations. Store one short statement per call.',
+    inputSchema: z.object({
+      text: z
+        .string()
+        .trim()
+        .min(1)
+        .max(500)
+        .describe('The preference as a short statement, e.g. "wears shoe size 10"'),
+    }),
+    execute: async ({ text }) => {
+      await db.preference.upsert({
+        where: { userId_text: { userId, text } },
+        create: { userId, text },
+        update: {},
+      });
+      return { remembered: text };
+    },
+  });

@@ -1,0 +1,37 @@
+import { tool } from 'ai';
+import { z } from 'zod';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { loadCart } from './cart.js';
+import type { ToolContext } from './context.js';
+
+export const removeFromCart = ({ db, userId }: ToolContext) =>
+  tool({
+    description:
+      "Remove a product from the user's cart. Without a size, every size of that product is removed.",
+    inputSchema: z.object({
+      productId: z
+        .string()
+        .trim()
+        .min(1)
+        .max(64)
+        .describe('The id of the product to remove, e.g. "p-012"'),
+      size: z
+        .string()
+        .trim()
+        .max(10)
+        .optional()
+        .describe('Only remove the line with this size; leave out to remove all sizes'),
+    }),
+    execute: async ({ productId, size }) => {
+      // userId in the filter: the model can only ever remove the caller's own lines.
+      const where: Prisma.CartItemWhereInput = { userId, productId };
+      if (size) where.size = { equals: size, mode: 'insensitive' };
+      const { count } = await db.cartItem.deleteMany({ where });
+      if (count === 0) {
+        return {
+          error: `Product "${productId}"${size ? ` in size ${size}` : ''} is not in your cart`,
+        };
+      }
+      return { removed: count, ...(await loadCart(db, userId)) };
+    },
+  });

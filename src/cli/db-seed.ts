@@ -1,0 +1,9 @@
+// npm run db:seed: the demo agents and product catalog, into an empty database only.
+import 'dotenv/config';
+import { openConfiguredDatabase, seedDatabase } from '../bootstrap.js';
+import { loadConfig } from '../config.js';
+
+const { database } = await openConfiguredDatabase(loadConfig());
+const seeded = await seedDatabase(database.prisma);
+console.log(`seeded ${seeded.agents} agents and ${seeded.products} products`);
+await database.close();

@@ -1,0 +1,61 @@
+import { toolNames } from '../chat/tools/index.js';
+import { catalog } from './catalog.js';
+import type { Db } from './client.js';
+
+export const DEFAULT_AGENT_SLUG = 'shopping';
+
+const shoppingInstructions = `You are the shopping assistant of an online clothing and outdoor store.
+
+How to work:
+- Use your tools for every fact about products, prices, sizes, stock, the cart and orders. Never invent products, prices, sizes or order numbers: if a search finds nothing, say so and suggest a broader search.
+- To find products call searchProducts. Prices are in US dollars: pass "under $120" as maxPrice 120. Pass the size when the user gives one or has one stored as a preference.
+- Before adding to the cart, make sure you know the product id (from a search or getProduct) and, for products that come in sizes, the size. Ask when it is unclear.
+- checkout places a real order. Call it only when the user asks to check out; the user is asked to approve it before it runs. If they deny it, accept that and do not retry unless they ask again.
+- When the user tells you something lasting about themselves (sizes, favourite colours, brands, budget), store it with rememberPreference.
+- When a tool returns an error, explain it briefly and say what the user can do.
+
+Style: short, friendly answers. List at most five products, each with its name, brand and price.`;
+
+const generalInstructions = `You are a helpful, concise general assistant.
+Answer questions directly and say so when you are unsure. When the user tells you something lasting about themselves or asks you to remember something, store it with rememberPreference.`;
+
+/**
+ * Inserts the demo agents and the product catalog into an empty database. Each part is only
+ * written when its table is empty, so running it on every start is safe.
+ */
+export async function seedDatabase(db: Db): Promise<{ agents: number; products: number }> {
+  let agents = 0;
+  let products = 0;
+  if ((await db.agent.count()) === 0) {
+    const result = await db.agent.createMany({
+      data: [
+        {
+          slug: DEFAULT_AGENT_SLUG,
+          name: 'Shopping assistant',
+          description: 'Finds products in the store catalog, manages your cart and checks out.',
+          instructions: shoppingInstructions,
+          tools: [...toolNames],
+          isDefault: true,
+        },
+        {
+          slug: 'general',
+          name: 'General assistant',
+          description: 'A general-purpose assistant that remembers your preferences.',
+          instructions: generalInstructions,
+          tools: ['rememberPreference'],
+          isDefault: false,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    agents = result.count;
+  }
+  if ((await db.product.count()) === 0) {
+    const result = await db.product.createMany({
+      data: catalog.map((p) => ({ ...p, sizes: [...p.sizes], colors: [...p.colors] })),
+      skipDuplicates: true,
+    });
+    products = result.count;
+  }
+  return { agents, products };
+}

@@ -1,0 +1,89 @@
+import { requireViewer } from '../context.js';
+import { builder } from './builder.js';
+import { decodeId } from './ids.js';
+import { Message } from './message.js';
+import { Session } from './session.js';
+import { Turn } from './turn.js';
+
+builder.relayMutationField(
+  'sendMessage',
+  {
+    inputFields: (t) => ({
+      sessionId: t.id({ description: 'Omit to start a new session (agentId picks its agent).' }),
+      text: t.string({ required: true, description: '1..100000 characters' }),
+      clientMessageId: t.string({
+        description:
+          'Your id for this message: a retry with the same id returns the first result and runs nothing twice.',
+      }),
+      agentId: t.id(),
+    }),
+  },
+  {
+    description:
+      'Stores the user message and starts an agent turn. Returns at once with turn.status RUNNING; the answer streams on sessionEvents. CONFLICT while a turn runs.',
+    resolve: (_root, { input }, ctx) => {
+      const viewer = requireViewer(ctx);
+      return ctx.services.chat.sendMessage(viewer.id, {
+        text: input.text,
+        clientMessageId: input.clientMessageId,
+        sessionId: input.sessionId ? decodeId('Session', input.sessionId, 'sessionId') : null,
+        agentId: input.agentId ? decodeId('Agent', input.agentId, 'agentId') : null,
+      });
+    },
+  },
+  {
+    outputFields: (t) => ({
+      session: t.field({ type: Session, resolve: (r) => r.session }),
+      userMessage: t.field({ type: Message, resolve: (r) => r.userMessage }),
+      turn: t.field({ type: Turn, resolve: (r) => r.turn }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'stopTurn',
+  { inputFields: (t) => ({ sessionId: t.id({ required: true }) }) },
+  {
+    description:
+      'Stops the running turn of a session, whichever server runs it: the partial answer is stored and TurnCancelled published. turn is null when nothing runs.',
+    resolve: async (_root, { input }, ctx) => {
+      const viewer = requireViewer(ctx);
+      const turn = await ctx.services.chat.stopTurn(
+        viewer.id,
+        decodeId('Session', input.sessionId, 'sessionId'),
+      );
+      return { turn };
+    },
+  },
+  {
+    outputFields: (t) => ({
+      turn: t.field({ type: Turn, nullable: true, resolve: (r) => r.turn }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'respondToApproval',
+  {
+    inputFields: (t) => ({
+      turnId: t.id({ required: true }),
+      toolCallId: t.string({ required: true }),
+      approved: t.boolean({ required: true }),
+      reason: t.string({ description: 'Told to the model when the call is denied.' }),
+    }),
+  },
+  {
+    description: 'Approves or denies a tool call of an AWAITING_APPROVAL turn, which then resumes.',
+    resolve: async (_root, { input }, ctx) => {
+      const viewer = requireViewer(ctx);
+      const turn = await ctx.services.chat.respondToApproval(viewer.id, {
+        turnId: decodeId('Turn', input.turnId, 'turnId'),
+        toolCallId: input.toolCallId,
+        approved: input.approved,
+        reason: input.reason,
+      });
+      return { turn };
+    },
+  },
+  { outputFields: (t) => ({ turn: t.field({ type: Turn, resolve: (r) => r.turn }) }) },
+);

@@ -1,0 +1,97 @@
+import { resolveCursorConnection } from '@pothos/plugin-relay';
+import { AppError } from '../errors.js';
+import { checkPageArgs } from '../sessions/validation.js';
+
+export type Direction = 'asc' | 'desc';
+
+export interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+interface Keyed {
+  id: string;
+}
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: {
+    startCursor: string;
+    endCursor: string;
+    hasPreviousPage: boolean;
+    hasNextPage: boolean;
+  };
+}
+
+/** A cursor carries the ordering it belongs to and the row's sort values, never an offset. */
+function encodeCursor(order: string, value: Date, id: string): string {
+  return Buffer.from(JSON.stringify([order, value.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, order: string, field: string): { value: Date; id: string } {
+  try {
+    const [o, v, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const value = new Date(String(v));
+    if (o === order && typeof id === 'string' && !Number.isNaN(value.getTime()))
+      return { value, id };
+  } catch {
+    // fall through
+  }
+  throw AppError.badInput(field, `${field}: not a cursor of this list`);
+}
+
+const flip = (d: Direction): Direction => (d === 'asc' ? 'desc' : 'asc');
+
+/** Rows strictly after (value, id) in direction `d`: a row-value comparison, so it survives deletes. */
+function beyond<K extends string>(column: K, d: Direction, c: { value: Date; id: string }) {
+  const op = d === 'asc' ? 'gt' : 'lt';
+  return {
+    OR: [{ [column]: { [op]: c.value } }, { [column]: c.value, id: { [op]: c.id } }],
+  } as Record<string, unknown>;
+}
+
+/**
+ * Keyset pagination over (column, id) with Pothos' cursor-connection helper: first/after and
+ * last/before, page size checked against `maxSize`. `fetch` gets the where/orderBy/take to run.
+ */
+export function keysetConnection<T extends Keyed>(options: {
+  args: ConnectionArgs;
+  column: string;
+  direction: Direction;
+  defaultSize: number;
+  maxSize: number;
+  /** Names the ordering inside cursors, so a cursor of another ordering is refused. */
+  order: string;
+  value: (row: NoInfer<T>) => Date;
+  fetch: (q: {
+    where: Record<string, unknown>;
+    orderBy: Record<string, Direction>[];
+    take: number;
+  }) => Promise<T[]>;
+}): Promise<Page<T>> {
+  const { args, column, direction, order } = options;
+  checkPageArgs(args, options.maxSize);
+  const after = args.after ? decodeCursor(args.after, order, 'after') : undefined;
+  const before = args.before ? decodeCursor(args.before, order, 'before') : undefined;
+  return resolveCursorConnection(
+    {
+      args,
+      defaultSize: options.defaultSize,
+      maxSize: options.maxSize,
+      toCursor: (row) => encodeCursor(order, options.value(row as T), (row as T).id),
+    },
+    ({ limit, inverted }) => {
+      const d = inverted ? flip(direction) : direction;
+      const and: Record<string, unknown>[] = [];
+      if (after) and.push(beyond(column, direction, after));
+      if (before) and.push(beyond(column, flip(direction), before));
+      return options.fetch({
+        where: and.length ? { AND: and } : {},
+        orderBy: [{ [column]: d }, { id: d }],
+        take: limit,
+      });
+    },
+  ) as unknown as Promise<Page<T>>;
+}

@@ -1,0 +1,153 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { type Client, createClient } from 'graphql-ws';
+import pino from 'pino';
+import WebSocket from 'ws';
+import { type App, createApp } from '../../src/app.js';
+import { createUserWithKey } from '../../src/auth/api-keys.js';
+import { createLocalModel } from '../../src/chat/models/local.js';
+import { loadConfig } from '../../src/config.js';
+import { seedDatabase } from '../../src/db/seed.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestUser {
+  id: string;
+  name: string;
+  key: string;
+}
+
+export interface TestApp {
+  app: App;
+  db: TestDatabase;
+  /** http://127.0.0.1:<port>/graphql */
+  url: string;
+  /** Runs an operation over HTTP through the real server. */
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
+  /** A user with an API key. */
+  user(name?: string): Promise<TestUser>;
+  /** A graphql-ws client authenticated with the token (no retries: a drop is a drop). */
+  ws(token?: string | null, connectionParams?: Record<string, unknown>): Client;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  model?: LanguageModelV3;
+  env?: Record<string, string>;
+}
+
+let userCounter = 0;
+
+/** The real app (HTTP + WebSocket on port 0) over a fresh migrated and seeded database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  await seedDatabase(db.prisma);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    LOCAL_MODEL_DELAY_MS: '0',
+    ...options.env,
+  });
+  const app = createApp({
+    config,
+    database: db,
+    model: options.model ?? createLocalModel({ delayMs: config.localModelDelayMs }),
+    modelName: options.model ? 'mock' : 'local',
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+  });
+  const url = (await app.listen(0, '127.0.0.1')).replace('localhost', '127.0.0.1');
+  const clients: Client[] = [];
+  return {
+    app,
+    db,
+    url,
+    async gql(query, variables, token) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GraphQLResponse<any>;
+    },
+    async user(name) {
+      userCounter += 1;
+      const n = name ?? `user${userCounter}-${Math.random().toString(36).slice(2, 8)}`;
+      const { user, key } = await createUserWithKey(db.prisma, n);
+      return { id: user.id, name: user.name, key };
+    },
+    ws(token, connectionParams) {
+      const client = createClient({
+        url: url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: true,
+        connectionParams: connectionParams ?? (token ? { authorization: `Bearer ${token}` } : {}),
+      });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.dispose()));
+      await app.services.chat.drain();
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Collects a subscription's events until `until` returns true (or the timeout passes). */
+export function collect<T = Record<string, any>>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  until: (event: T, all: T[]) => boolean,
+  timeoutMs = 15_000,
+): { done: Promise<T[]>; events: T[]; errors: unknown[]; stop: () => void } {
+  const events: T[] = [];
+  const errors: unknown[] = [];
+  let stop: () => void = () => {};
+  const done = new Promise<T[]>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(
+        new Error(`timed out after ${events.length} events: ${JSON.stringify(events.slice(-3))}`),
+      );
+    }, timeoutMs);
+    stop = client.subscribe<T>(
+      { query, variables },
+      {
+        next: (result) => {
+          if (result.errors) errors.push(...result.errors);
+          const value = result.data as T;
+          if (!value) return;
+          events.push(value);
+          if (until(value, events)) {
+            clearTimeout(timer);
+            stop();
+            resolve(events);
+          }
+        },
+        error: (error) => {
+          clearTimeout(timer);
+          errors.push(error);
+          resolve(events);
+        },
+        complete: () => {
+          clearTimeout(timer);
+          resolve(events);
+        },
+      },
+    );
+  });
+  return { done, events, errors, stop: () => stop() };
+}
