@@ -122,7 +122,7 @@ export class ChatService {
             userId,
             clientMessageId,
             userMessageId: userMessage.id,
-            assistantMessageId: randomUUID(),
+            replyMessageId: randomUUID(),
             model: agent.model ?? this.deps.modelName,
             startedAt: now,
             leaseOwner: this.processId,
@@ -219,7 +219,7 @@ export class ChatService {
     if (input.reason != null && input.reason.length > 1000) {
       throw AppError.badInput('reason', 'reason: at most 1000 characters');
     }
-    const message = await db.message.findUniqueOrThrow({ where: { id: turn.assistantMessageId } });
+    const message = await db.message.findUniqueOrThrow({ where: { id: turn.replyMessageId } });
     const parts = message.parts as unknown as StoredPart[];
     const part = parts.find(
       (p) => p.toolCallId === input.toolCallId && p.state === 'approval-requested',
@@ -274,9 +274,9 @@ export class ChatService {
       include: { agent: true },
     });
     if (!session) return;
-    const existing = await db.message.findUnique({ where: { id: turn.assistantMessageId } });
+    const existing = await db.message.findUnique({ where: { id: turn.replyMessageId } });
     const history = await db.message.findMany({
-      where: { sessionId, NOT: { id: turn.assistantMessageId } },
+      where: { sessionId, NOT: { id: turn.replyMessageId } },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: HISTORY_LIMIT,
     });
@@ -325,7 +325,7 @@ export class ChatService {
         tools,
         signal,
         turnId: turn.id,
-        messageId: turn.assistantMessageId,
+        messageId: turn.replyMessageId,
         parts: latestParts,
         emit: (event) => {
           events.publish(sessionId, event);
@@ -357,13 +357,13 @@ export class ChatService {
       await db.$transaction(async (tx) => {
         if (messageExists) {
           await tx.message.update({
-            where: { id: turn.assistantMessageId },
+            where: { id: turn.replyMessageId },
             data: { parts, text },
           });
         } else {
           await tx.message.create({
             data: {
-              id: turn.assistantMessageId,
+              id: turn.replyMessageId,
               sessionId,
               role: 'ASSISTANT',
               parts,
@@ -376,6 +376,7 @@ export class ChatService {
         await tx.turn.update({
           where: { id: turn.id },
           data: {
+            assistantMessageId: turn.replyMessageId,
             status: outcome.status,
             finishReason: outcome.finishReason,
             errorCode: outcome.error?.code ?? null,
@@ -395,7 +396,7 @@ export class ChatService {
             activeTurnId: awaiting ? turn.id : null,
             state: awaiting ? 'AWAITING_APPROVAL' : 'IDLE',
             ...(messageExists ? {} : { messageCount: { increment: 1 } }),
-            lastMessageId: turn.assistantMessageId,
+            lastMessageId: turn.replyMessageId,
             updatedAt: now,
             eventSeq: events.currentSeq(sessionId) + 1,
           },
@@ -405,7 +406,7 @@ export class ChatService {
       if (isMissingRecord(e)) return; // the session was deleted while the turn ran
       throw e;
     }
-    const messageId = turn.assistantMessageId;
+    const messageId = turn.replyMessageId;
     if (outcome.status === 'COMPLETED')
       events.publish(sessionId, { type: 'TurnFinished', turnId: turn.id, messageId });
     else if (outcome.status === 'CANCELLED')
@@ -470,7 +471,7 @@ export class ChatService {
       data: { leaseOwner: this.processId },
     });
     if (claimed.count !== 1) return;
-    const existing = await db.message.findUnique({ where: { id: turn.assistantMessageId } });
+    const existing = await db.message.findUnique({ where: { id: turn.replyMessageId } });
     const parts = ((existing?.parts ?? turn.checkpoint ?? []) as unknown as StoredPart[]).map(
       (p) =>
         p.state === 'input-available' ||

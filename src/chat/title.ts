@@ -1,13 +1,13 @@
 import { generateText, type LanguageModel } from 'ai';
 
-/** System prompt of title requests (the local model recognises it and titles from the first words). */
+/** System prompt of title requests; the local model knows it and titles from the first words. */
 export const TITLE_INSTRUCTIONS =
   'Write a title for a chat that starts with the user message below: at most 6 words, in the ' +
   'language of the message, no quotes, no final punctuation. Reply with the title only.';
 
 const MAX_TITLE_LENGTH = 80;
 
-/** Cleans a model's title: first line, no "Title:" prefix, no wrapping quotes or final punctuation. */
+/** A model's title cleaned: first line, no "Title:" prefix, no quotes, no final punctuation. */
 export function cleanTitle(raw: string): string | null {
   let title = (raw.split('\n').find((line) => line.trim()) ?? '').trim();
   title = title.replace(/^(chat\s+)?title\s*:\s*/i, '');

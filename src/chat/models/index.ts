@@ -18,7 +18,7 @@ export function resolveModel(config: ModelConfig): { model: LanguageModelV3; nam
   const openaiId = /^openai:(.+)$/.exec(config.model)?.[1]?.trim();
   if (openaiId) {
     const provider = createOpenAI({
-      // Local OpenAI-compatible servers (Ollama, vLLM, llama.cpp) need no key, but the SDK wants one.
+      // Ollama, vLLM and llama.cpp need no key, but the SDK refuses to call without one.
       apiKey: config.openaiApiKey ?? (config.openaiBaseUrl ? 'not-needed' : undefined),
       baseURL: config.openaiBaseUrl,
     });

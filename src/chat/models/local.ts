@@ -151,7 +151,7 @@ function contentOf(p: Plan): {
   };
 }
 
-/** The abort error the AI SDK recognises (it turns AbortError into an `abort` part, not an error). */
+/** An error streamText recognises as an abort (an `abort` part rather than an `error` part). */
 function abortError(signal: AbortSignal): unknown {
   const reason: unknown = signal.reason;
   if (reason instanceof Error && (reason.name === 'AbortError' || reason.name === 'TimeoutError')) {

@@ -57,7 +57,10 @@ const fillerWords = new Set(
   'a an and any are for from i in is it me my of on or some the to with'.split(' '),
 );
 
-/** Words for the fallback search: lower case, no filler, plural "s" dropped so "%shoe%" finds "shoes". */
+/**
+ * Words for the fallback search: lower case, letters and digits only (nothing LIKE treats as a
+ * wildcard), no filler, plural "s" dropped so that "%shoe%" also finds "shoes".
+ */
 function searchWords(query: string): string[] {
   const words = query
     .toLowerCase()
@@ -108,8 +111,9 @@ export const searchProducts = ({ db }: ToolContext) =>
           );
           const score = Prisma.sql`(${Prisma.join(hits, ' + ')})`;
           rows = await select(Prisma.sql`${score} > 0`, Prisma.sql`${score} DESC`);
-          if (rows.length > 0)
+          if (rows.length > 0) {
             note = 'Nothing matched every word; these products match some of them.';
+          }
         }
       }
       return {

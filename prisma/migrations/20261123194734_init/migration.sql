@@ -96,7 +96,8 @@ CREATE TABLE "Turn" (
     "clientMessageId" TEXT,
     "status" "TurnStatus" NOT NULL DEFAULT 'RUNNING',
     "userMessageId" UUID NOT NULL,
-    "assistantMessageId" UUID NOT NULL,
+    "replyMessageId" UUID NOT NULL,
+    "assistantMessageId" UUID,
     "model" TEXT NOT NULL,
     "finishReason" TEXT,
     "errorCode" TEXT,
@@ -198,6 +199,9 @@ CREATE INDEX "Message_sessionId_createdAt_id_idx" ON "Message"("sessionId", "cre
 CREATE UNIQUE INDEX "Turn_userMessageId_key" ON "Turn"("userMessageId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Turn_replyMessageId_key" ON "Turn"("replyMessageId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Turn_assistantMessageId_key" ON "Turn"("assistantMessageId");
 
 -- CreateIndex
@@ -252,7 +256,7 @@ ALTER TABLE "Turn" ADD CONSTRAINT "Turn_userId_fkey" FOREIGN KEY ("userId") REFE
 ALTER TABLE "Turn" ADD CONSTRAINT "Turn_userMessageId_fkey" FOREIGN KEY ("userMessageId") REFERENCES "Message"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Turn" ADD CONSTRAINT "Turn_assistantMessage_fkey" FOREIGN KEY ("assistantMessageId") REFERENCES "Message"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "Turn" ADD CONSTRAINT "Turn_assistantMessageId_fkey" FOREIGN KEY ("assistantMessageId") REFERENCES "Message"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Preference" ADD CONSTRAINT "Preference_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
