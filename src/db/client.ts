@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   url?: string;
   /** Folder of the embedded database; absent means in memory (tests). */
   dataDir?: string;
+  /** An already open PGlite instance (tests start from a copy of a template). */
+  pglite?: PGlite;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
@@ -31,6 +33,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let pglite: PGlite | undefined;
   if (options.url) {
     factory = new PrismaPg({ connectionString: options.url, max: 10 });
+  } else if (options.pglite) {
+    pglite = options.pglite;
+    factory = new PrismaPGlite(pglite);
   } else {
     let dir: string | undefined;
     if (options.dataDir) {

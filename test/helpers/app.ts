@@ -6,7 +6,6 @@ import { type App, createApp } from '../../src/app.js';
 import { createUserWithKey } from '../../src/auth/api-keys.js';
 import { createLocalModel } from '../../src/chat/models/local.js';
 import { loadConfig } from '../../src/config.js';
-import { seedDatabase } from '../../src/db/seed.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -45,10 +44,9 @@ export interface TestAppOptions {
 
 let userCounter = 0;
 
-/** The real app (HTTP + WebSocket on port 0) over a fresh migrated and seeded database. */
+/** The real app (HTTP + WebSocket on port 0) over a fresh migrated and seeded database of its own. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  await seedDatabase(db.prisma);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
