@@ -2,21 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { createYoga, useErrorHandler, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, useErrorHandler, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { authenticate, authorizationFromParams } from './auth/authenticate.js';
+import { createJwtVerifier } from './auth/jwt.js';
 import { EventLog } from './chat/events.js';
 import { resolveModel } from './chat/models/index.js';
 import { ChatService } from './chat/service.js';
 import type { Config } from './config.js';
-import type { Context, Services } from './context.js';
+import { type Context, rateLimited, type Services } from './context.js';
 import type { Database } from './db/client.js';
 import { AppError, ErrorCode } from './errors.js';
 import { graphiqlDefaultQuery } from './graphiql.js';
+import { MemoryRateLimiter, type RateLimiter } from './limits/rate-limit.js';
 import { createLogger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
@@ -29,6 +33,8 @@ export interface AppOptions {
   model?: LanguageModelV3;
   modelName?: string;
   logger?: Logger;
+  /** Shared limiter (Redis with several processes); in memory by default. */
+  rateLimiter?: RateLimiter;
   /** Pre-fills GraphiQL's Authorization header (development only). */
   graphiqlApiKey?: string;
 }
@@ -41,6 +47,9 @@ export interface App {
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
+
+/** Largest HTTP request body accepted (a 100,000-character message fits comfortably). */
+const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** Unexpected errors become INTERNAL_SERVER_ERROR; the cause is logged, never sent. */
 function maskError(error: unknown): Error {
@@ -67,7 +76,9 @@ export function createApp(options: AppOptions): App {
   const resolved = options.model
     ? { model: options.model, name: options.modelName ?? options.model.modelId }
     : resolveModel(config);
+  const jwt = createJwtVerifier(db, { secret: config.jwtSecret, jwksUrl: config.jwtJwksUrl });
   const pubsub = createAppPubSub();
+  const rateLimiter = options.rateLimiter ?? new MemoryRateLimiter();
   const events = new EventLog({ db });
   const sessions = new SessionService({ db, events, pubsub });
   const chat = new ChatService({
@@ -78,6 +89,8 @@ export function createApp(options: AppOptions): App {
     model: resolved.model,
     modelName: resolved.name,
     logger,
+    rateLimiter,
+    sendPerMinute: config.rateLimitSendPerMinute,
     checkpointMs: config.turnCheckpointMs,
     leaseMs: config.turnLeaseMs,
   });
@@ -91,6 +104,14 @@ export function createApp(options: AppOptions): App {
     chat,
     modelName: resolved.name,
     databaseKind: database.kind,
+    rateLimiter,
+  };
+
+  /** The per-credential limit on every operation (HTTP and WebSocket alike). */
+  const limitOperations = async (ctx: Context): Promise<AppError | null> => {
+    if (!ctx.credentialId) return null;
+    const r = await rateLimiter.hit(`op:${ctx.credentialId}`, config.rateLimitPerMinute);
+    return r.allowed ? null : rateLimited(r.retryAfterSeconds);
   };
 
   const yoga = createYoga<Record<string, never>, Context>({
@@ -119,7 +140,7 @@ export function createApp(options: AppOptions): App {
       const fromSocket = initial as Partial<Context>;
       if (fromSocket.services) return fromSocket as Context; // graphql-ws built it in onSubscribe
       const request = (initial as { request: Request }).request;
-      const auth = await authenticate(db, request.headers.get('authorization'));
+      const auth = await authenticate(db, request.headers.get('authorization'), jwt);
       return {
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
         ...auth,
@@ -128,6 +149,40 @@ export function createApp(options: AppOptions): App {
       };
     },
     plugins: [
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'content-type'] }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12 },
+        maxAliases: { n: 20 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 3000 },
+        costLimit: { maxCost: 20000 },
+        blockFieldSuggestion: { enabled: config.isProduction },
+      }),
+      {
+        onRequest({ request, fetchAPI, endResponse }) {
+          const length = Number(request.headers.get('content-length') ?? 0);
+          if (length > MAX_REQUEST_BYTES) {
+            endResponse(
+              new fetchAPI.Response(
+                JSON.stringify({
+                  errors: [
+                    { message: 'Request body too large', extensions: { code: 'BAD_USER_INPUT' } },
+                  ],
+                }),
+                { status: 413, headers: { 'content-type': 'application/json' } },
+              ),
+            );
+          }
+        },
+        async onExecute({ args, setResultAndStopExecution }) {
+          const error = await limitOperations(args.contextValue as unknown as Context);
+          if (error) setResultAndStopExecution({ errors: [error] });
+        },
+        async onSubscribe({ args, setResultAndStopExecution }) {
+          const error = await limitOperations(args.contextValue as unknown as Context);
+          if (error) setResultAndStopExecution({ errors: [error] } as never);
+        },
+      } satisfies Plugin,
       useErrorHandler(({ errors, context }) => {
         for (const error of errors) {
           const original = error instanceof GraphQLError ? error.originalError : error;
@@ -155,7 +210,7 @@ export function createApp(options: AppOptions): App {
       subscribe: (args) =>
         (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
       onConnect: async (ctx) => {
-        const auth = await authenticate(db, authorizationFromParams(ctx.connectionParams));
+        const auth = await authenticate(db, authorizationFromParams(ctx.connectionParams), jwt);
         if (!auth.viewer) return false; // closes with 4403 Forbidden
         ctx.extra.auth = auth;
         return true;
@@ -166,6 +221,7 @@ export function createApp(options: AppOptions): App {
           requestId,
           viewer: ctx.extra.auth?.viewer ?? null,
           authError: ctx.extra.auth?.authError,
+          credentialId: ctx.extra.auth?.credentialId,
           db,
           services,
         };
@@ -206,6 +262,15 @@ export function createApp(options: AppOptions): App {
       await recover();
       timers.push(setInterval(recover, Math.max(1000, config.turnLeaseMs / 2)));
       timers.push(setInterval(() => void events.sweep(10 * 60_000).catch(() => {}), 60_000));
+      timers.push(
+        setInterval(
+          () =>
+            void sessions
+              .sweepExpiry()
+              .catch((err) => logger.error({ err }, 'expiry sweep failed')),
+          config.expirySweepMs,
+        ),
+      );
       for (const t of timers) t.unref();
       const { port: actual } = server.address() as AddressInfo;
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

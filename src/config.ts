@@ -46,6 +46,8 @@ const envSchema = z
     TURN_CHECKPOINT_MS: intFrom(2000, 100),
     /** How long a turn's lease lasts without renewal before another process may end it. */
     TURN_LEASE_MS: intFrom(30000, 1000),
+    /** How often sessions are checked for their timeout (SessionExpiring, EXPIRED). */
+    EXPIRY_SWEEP_MS: intFrom(30000, 100),
   })
   .transform((env) => {
     const model = env.MODEL ?? (env.OPENAI_API_KEY ? 'openai:gpt-4o-mini' : 'local');
@@ -68,6 +70,7 @@ const envSchema = z
       localModelDelayMs: env.LOCAL_MODEL_DELAY_MS,
       turnCheckpointMs: env.TURN_CHECKPOINT_MS,
       turnLeaseMs: env.TURN_LEASE_MS,
+      expirySweepMs: env.EXPIRY_SWEEP_MS,
     };
   })
   .superRefine((c, ctx) => {
@@ -93,7 +96,9 @@ export class ConfigError extends Error {}
 /** Reads and validates the environment once; a bad value becomes one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (PORT= in a .env file) means "use the default".
-  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
   const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

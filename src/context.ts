@@ -5,6 +5,7 @@ import type { ChatService } from './chat/service.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { AppError } from './errors.js';
+import type { RateLimiter } from './limits/rate-limit.js';
 import type { AppPubSub } from './pubsub.js';
 import type { SessionService } from './sessions/service.js';
 
@@ -17,6 +18,7 @@ export interface Services {
   events: EventLog;
   sessions: SessionService;
   chat: ChatService;
+  rateLimiter: RateLimiter;
   /** Name of the model in use, for health and logs ("local", "openai:gpt-4o-mini"). */
   modelName: string;
   databaseKind: 'pglite' | 'postgres';
@@ -27,6 +29,8 @@ export interface Context {
   viewer: Viewer | null;
   /** Why the presented credential was refused (no credential: undefined). */
   authError?: string;
+  /** The API key or JWT subject the request used (rate limits). */
+  credentialId?: string;
   db: Db;
   services: Services;
 }
@@ -34,4 +38,11 @@ export interface Context {
 export function requireViewer(ctx: Context): Viewer {
   if (ctx.viewer) return ctx.viewer;
   throw AppError.unauthenticated(ctx.authError);
+}
+
+/** RATE_LIMITED with the seconds to wait. */
+export function rateLimited(retryAfterSeconds: number, what = 'requests'): AppError {
+  return new AppError('RATE_LIMITED', `Too many ${what}; retry in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
 }

@@ -31,7 +31,10 @@ export interface Viewer {
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The user a key belongs to, or null for an unknown or revoked key. */
-export async function authenticateApiKey(db: Db, key: string): Promise<Viewer | null> {
+export async function authenticateApiKey(
+  db: Db,
+  key: string,
+): Promise<(Viewer & { keyId: string }) | null> {
   if (!key.startsWith(KEY_PREFIX) || key.length > 200) return null;
   const row = await db.apiKey.findUnique({
     where: { hash: hashApiKey(key) },
@@ -43,7 +46,7 @@ export async function authenticateApiKey(db: Db, key: string): Promise<Viewer | 
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return row.user;
+  return { ...row.user, keyId: row.id };
 }
 
 export function bearerToken(header: string | null | undefined): string | null {

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { convertToModelMessages, type UIMessage } from 'ai';
 import type { Logger } from 'pino';
+import { rateLimited } from '../context.js';
 import type { Db } from '../db/client.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Message, Session, Turn } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
+import type { RateLimiter } from '../limits/rate-limit.js';
 import type { AppPubSub } from '../pubsub.js';
 import type { StoredPart } from '../schema/message.js';
 import { renewedExpiry, type SessionService } from '../sessions/service.js';
@@ -23,6 +25,9 @@ export interface ChatServiceDeps {
   model: LanguageModelV3;
   modelName: string;
   logger: Logger;
+  rateLimiter: RateLimiter;
+  /** sendMessage calls a user may make per minute. */
+  sendPerMinute: number;
   /** How often a running turn saves its partial answer and renews its lease. */
   checkpointMs: number;
   /** How long a lease lasts without renewal. */
@@ -85,6 +90,8 @@ export class ChatService {
       const previous = await this.findByClientMessageId(userId, clientMessageId);
       if (previous) return previous;
     }
+    const limit = await this.deps.rateLimiter.hit(`send:${userId}`, this.deps.sendPerMinute);
+    if (!limit.allowed) throw rateLimited(limit.retryAfterSeconds, 'messages');
 
     let session: Session;
     if (input.sessionId) {

@@ -305,6 +305,55 @@ export class SessionService {
     return { message, session: updated };
   }
 
+  /**
+   * The timeout sweep: publishes SessionExpiring once a session enters its warning window, and
+   * marks sessions whose expiresAt has passed EXPIRED (a running turn finishes first).
+   */
+  async sweepExpiry(now = this.now()): Promise<{ warned: number; expired: number }> {
+    const expiring = await this.db.session.findMany({
+      where: {
+        warnedAt: null,
+        state: { not: 'EXPIRED' },
+        expiresAt: { gt: now },
+        warningThresholdMinutes: { not: null },
+      },
+      select: { id: true, userId: true, expiresAt: true, warningThresholdMinutes: true },
+      take: 500,
+    });
+    let warned = 0;
+    for (const s of expiring) {
+      const warnAt =
+        (s.expiresAt as Date).getTime() - (s.warningThresholdMinutes as number) * 60_000;
+      if (warnAt > now.getTime()) continue;
+      const marked = await this.db.session.updateMany({
+        where: { id: s.id, warnedAt: null, expiresAt: s.expiresAt },
+        data: { warnedAt: now },
+      });
+      if (marked.count !== 1) continue;
+      warned += 1;
+      await this.events.publish(s.id, {
+        type: 'SessionExpiring',
+        expiresAt: (s.expiresAt as Date).toISOString(),
+      });
+    }
+    const due = await this.db.session.findMany({
+      where: { expiresAt: { lte: now }, state: 'IDLE' },
+      select: { id: true, userId: true },
+      take: 500,
+    });
+    let expired = 0;
+    for (const s of due) {
+      const marked = await this.db.session.updateMany({
+        where: { id: s.id, state: 'IDLE', expiresAt: { lte: now } },
+        data: { state: 'EXPIRED', updatedAt: now },
+      });
+      if (marked.count !== 1) continue;
+      expired += 1;
+      await this.announceUpdate(s);
+    }
+    return { warned, expired };
+  }
+
   /** The Prisma filter for a user's sessions list. */
   listWhere(
     userId: string,
