@@ -8,19 +8,21 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin, useErrorHandler, type YogaServerInstance } from 'graphql-yoga';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { authenticate, authorizationFromParams } from './auth/authenticate.js';
 import { createJwtVerifier } from './auth/jwt.js';
-import { EventLog } from './chat/events.js';
+import { type EventLog, MemoryEventLog } from './chat/events.js';
 import { resolveModel } from './chat/models/index.js';
+import { RedisEventLog } from './chat/redis-events.js';
 import { ChatService } from './chat/service.js';
 import type { Config } from './config.js';
 import { type Context, rateLimited, type Services } from './context.js';
 import type { Database } from './db/client.js';
 import { AppError, ErrorCode } from './errors.js';
 import { graphiqlDefaultQuery } from './graphiql.js';
-import { MemoryRateLimiter, type RateLimiter } from './limits/rate-limit.js';
+import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limit.js';
 import { createLogger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
@@ -77,9 +79,25 @@ export function createApp(options: AppOptions): App {
     ? { model: options.model, name: options.modelName ?? options.model.modelId }
     : resolveModel(config);
   const jwt = createJwtVerifier(db, { secret: config.jwtSecret, jwksUrl: config.jwtJwksUrl });
-  const pubsub = createAppPubSub();
-  const rateLimiter = options.rateLimiter ?? new MemoryRateLimiter();
-  const events = new EventLog({ db });
+  // With REDIS_URL: pub/sub, event log and rate limits shared by every process.
+  const redis = config.redisUrl
+    ? {
+        commands: new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 }),
+        pubsubSubscriber: new Redis(config.redisUrl),
+        eventsSubscriber: new Redis(config.redisUrl),
+      }
+    : undefined;
+  for (const client of Object.values(redis ?? {})) {
+    client.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
+  }
+  const pubsub = createAppPubSub(
+    redis ? { publishClient: redis.commands, subscribeClient: redis.pubsubSubscriber } : undefined,
+  );
+  const rateLimiter =
+    options.rateLimiter ?? (redis ? new RedisRateLimiter(redis.commands) : new MemoryRateLimiter());
+  const events: EventLog = redis
+    ? new RedisEventLog({ db, redis: redis.commands, subscriber: redis.eventsSubscriber })
+    : new MemoryEventLog({ db });
   const sessions = new SessionService({ db, events, pubsub });
   const chat = new ChatService({
     db,
@@ -105,6 +123,9 @@ export function createApp(options: AppOptions): App {
     modelName: resolved.name,
     databaseKind: database.kind,
     rateLimiter,
+    pingPubSub: async () => {
+      if (redis) await redis.commands.ping();
+    },
   };
 
   /** The per-credential limit on every operation (HTTP and WebSocket alike). */
@@ -285,6 +306,8 @@ export function createApp(options: AppOptions): App {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await events.close();
+      for (const client of Object.values(redis ?? {})) client.disconnect();
     },
   };
 }

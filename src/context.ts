@@ -19,6 +19,8 @@ export interface Services {
   sessions: SessionService;
   chat: ChatService;
   rateLimiter: RateLimiter;
+  /** Throws when the pub/sub transport (Redis) is unreachable. */
+  pingPubSub: () => Promise<void>;
   /** Name of the model in use, for health and logs ("local", "openai:gpt-4o-mini"). */
   modelName: string;
   databaseKind: 'pglite' | 'postgres';

@@ -1,4 +1,6 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
 
 export type SessionChangeKind = 'CREATED' | 'UPDATED' | 'DELETED';
 
@@ -15,8 +17,18 @@ export type PubSubTopics = {
   'turn:stop': [turnId: string, request: { reason: 'user' | 'deleted' }];
 };
 
-export function createAppPubSub() {
-  return createPubSub<PubSubTopics>();
+/** In-process by default; over Redis (Yoga's Redis event target) when several processes share the load. */
+export function createAppPubSub(redis?: { publishClient: Redis; subscribeClient: Redis }) {
+  return createPubSub<PubSubTopics>(
+    redis
+      ? {
+          eventTarget: createRedisEventTarget({
+            publishClient: redis.publishClient,
+            subscribeClient: redis.subscribeClient,
+          }),
+        }
+      : undefined,
+  );
 }
 
 export type AppPubSub = ReturnType<typeof createAppPubSub>;

@@ -46,6 +46,111 @@ export type SessionEvent = SessionEventPayload & {
   at: string;
 };
 
+/**
+ * The per-session event stream: numbers events (seq + 1, no gaps), keeps the recent ones for
+ * replay (at least the running turn and the previous one), and fans them out to subscribers.
+ * Token deltas never touch the database.
+ */
+export interface EventLog {
+  /** Readies a session so that following `publish` calls keep their order. */
+  prepare(sessionId: string): Promise<void>;
+  /** Numbers, stores and delivers one event. */
+  publish(sessionId: string, payload: SessionEventPayload): SessionEvent | Promise<SessionEvent>;
+  /**
+   * Live events of a session; with `afterSeq`, first every held event with a greater seq. The
+   * listener is registered before the replay is read, so nothing falls between the two and
+   * nothing is delivered twice. `return()` ends it at once, even while it waits.
+   */
+  subscribe(sessionId: string, afterSeq?: number | null): AsyncIterableIterator<SessionEvent>;
+  /** The last seq of a session known to this process (persisted with the turn's writes). */
+  currentSeq(sessionId: string): number;
+  /** Drops idle per-session state (periodic). */
+  sweep(idleMs: number, now?: number): Promise<number>;
+  /** Saves what must survive a restart (shutdown). */
+  flush(): Promise<void>;
+  subscriberCount(): number;
+  close(): Promise<void>;
+}
+
+export class SlowSubscriberError extends Error {
+  constructor() {
+    super('subscriber fell too far behind; resubscribe with afterSeq to resume');
+  }
+}
+
+type Listener = (event: SessionEvent) => void;
+
+/**
+ * The iterator behind every subscription: `start` registers the listener and returns the replay;
+ * events are delivered once each, in seq order, and a slow consumer is cut off (it can resume).
+ */
+export function subscription(options: {
+  start: (listener: Listener) => Promise<{ replay: SessionEvent[]; after: number }>;
+  stop: (listener: Listener) => void;
+  maxQueued: number;
+}): AsyncIterableIterator<SessionEvent> {
+  const queue: SessionEvent[] = [];
+  let last = Number.POSITIVE_INFINITY;
+  let early: SessionEvent[] | undefined = [];
+  let wake: ((r: IteratorResult<SessionEvent>) => void) | undefined;
+  let ended = false;
+  let failure: Error | undefined;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    options.stop(listener);
+    wake?.({ done: true, value: undefined });
+    wake = undefined;
+  };
+  const deliver = (event: SessionEvent) => {
+    if (event.seq <= last) return;
+    last = event.seq;
+    if (wake) {
+      const w = wake;
+      wake = undefined;
+      w({ done: false, value: event });
+    } else if (queue.length >= options.maxQueued) {
+      failure = new SlowSubscriberError();
+      end();
+    } else queue.push(event);
+  };
+  const listener: Listener = (event) => {
+    if (early) early.push(event);
+    else deliver(event);
+  };
+  const ready = options.start(listener).then(({ replay, after }) => {
+    last = after;
+    for (const event of replay) deliver(event);
+    const pending = early ?? [];
+    early = undefined;
+    for (const event of pending) deliver(event);
+  });
+  const iterator: AsyncIterableIterator<SessionEvent> = {
+    [Symbol.asyncIterator]: () => iterator,
+    next: async () => {
+      await ready;
+      const event = queue.shift();
+      if (event) {
+        if (event.type === 'SessionDeleted') end();
+        return { done: false, value: event };
+      }
+      if (failure) throw failure;
+      if (ended) return { done: true, value: undefined };
+      const result = await new Promise<IteratorResult<SessionEvent>>((resolve) => {
+        wake = resolve;
+      });
+      if (!result.done && result.value.type === 'SessionDeleted') end();
+      if (result.done && failure) throw failure;
+      return result;
+    },
+    return: async () => {
+      end();
+      return { done: true, value: undefined };
+    },
+  };
+  return iterator;
+}
+
 export interface EventLogOptions {
   db: Db;
   /** Most events a session keeps for replay (older ones are dropped first). */
@@ -58,22 +163,12 @@ interface SessionLog {
   seq: number;
   /** Replayable events, oldest first: from the start of the previous turn on. */
   events: SessionEvent[];
-  listeners: Set<(event: SessionEvent) => void>;
+  listeners: Set<Listener>;
   lastActivity: number;
 }
 
-export class SlowSubscriberError extends Error {
-  constructor() {
-    super('subscriber fell too far behind; resubscribe with afterSeq to resume');
-  }
-}
-
-/**
- * The per-session event stream: numbers events (seq + 1, no gaps), keeps the recent ones for
- * replay, and fans them out to live subscribers. Token deltas never touch the database; the
- * current seq is persisted with the writes a turn makes anyway (start, checkpoints, end).
- */
-export class EventLog {
+/** One process: events live in memory; the seq is persisted with the turn's writes and on sweep. */
+export class MemoryEventLog implements EventLog {
   private readonly logs = new Map<string, SessionLog>();
   private readonly loading = new Map<string, Promise<SessionLog>>();
   private readonly db: Db;
@@ -94,7 +189,6 @@ export class EventLog {
       pending = this.db.session
         .findUnique({ where: { id: sessionId }, select: { eventSeq: true } })
         .then((row) => {
-          // A publish that raced this load may have created the log meanwhile.
           const current = this.logs.get(sessionId);
           if (current) return current;
           const log: SessionLog = {
@@ -112,17 +206,14 @@ export class EventLog {
     return pending;
   }
 
-  /** The last seq handed out for a session (after `prepare`). */
   currentSeq(sessionId: string): number {
     return this.logs.get(sessionId)?.seq ?? 0;
   }
 
-  /** Loads a session's counter so that following `publish` calls are synchronous. */
   async prepare(sessionId: string): Promise<void> {
     await this.load(sessionId);
   }
 
-  /** Numbers, stores and delivers one event. Synchronous once the session is prepared. */
   publish(sessionId: string, payload: SessionEventPayload): SessionEvent | Promise<SessionEvent> {
     const log = this.logs.get(sessionId);
     if (log) return this.append(log, sessionId, payload);
@@ -150,75 +241,26 @@ export class EventLog {
     return event;
   }
 
-  /**
-   * Live events of a session; with `afterSeq`, first every held event with a greater seq. The
-   * listener is registered before the replay is read, so nothing falls between the two and
-   * nothing is delivered twice. `return()` (the client unsubscribed or the socket closed) ends
-   * it at once, even while it waits.
-   */
   subscribe(sessionId: string, afterSeq?: number | null): AsyncIterableIterator<SessionEvent> {
-    const queue: SessionEvent[] = [];
-    let last = 0;
-    let wake: ((r: IteratorResult<SessionEvent>) => void) | undefined;
-    let ended = false;
-    let failure: Error | undefined;
     let log: SessionLog | undefined;
-    const end = () => {
-      ended = true;
-      log?.listeners.delete(listener);
-      if (log) log.lastActivity = Date.now();
-      wake?.({ done: true, value: undefined });
-      wake = undefined;
-    };
-    const deliver = (event: SessionEvent) => {
-      if (event.seq <= last) return;
-      last = event.seq;
-      if (wake) {
-        const w = wake;
-        wake = undefined;
-        w({ done: false, value: event });
-      } else if (queue.length >= this.maxQueued) {
-        failure = new SlowSubscriberError();
-        end();
-      } else queue.push(event);
-    };
-    const listener = (event: SessionEvent) => deliver(event);
-    const ready = Promise.resolve(this.load(sessionId)).then((l) => {
-      log = l;
-      if (ended) return;
-      l.listeners.add(listener);
-      last = afterSeq ?? l.seq;
-      if (afterSeq != null) for (const event of l.events) if (event.seq > afterSeq) deliver(event);
+    return subscription({
+      maxQueued: this.maxQueued,
+      start: async (listener) => {
+        log = await this.load(sessionId);
+        log.listeners.add(listener);
+        const replay = afterSeq == null ? [] : log.events.filter((e) => e.seq > afterSeq);
+        return { replay, after: afterSeq ?? log.seq };
+      },
+      stop: (listener) => {
+        log?.listeners.delete(listener);
+        if (log) log.lastActivity = Date.now();
+      },
     });
-    const iterator: AsyncIterableIterator<SessionEvent> = {
-      [Symbol.asyncIterator]: () => iterator,
-      next: async () => {
-        await ready;
-        const event = queue.shift();
-        if (event) {
-          if (event.type === 'SessionDeleted') end();
-          return { done: false, value: event };
-        }
-        if (failure) throw failure;
-        if (ended) return { done: true, value: undefined };
-        const result = await new Promise<IteratorResult<SessionEvent>>((resolve) => {
-          wake = resolve;
-        });
-        if (!result.done && result.value.type === 'SessionDeleted') end();
-        if (result.done && failure) throw failure;
-        return result;
-      },
-      return: async () => {
-        end();
-        return { done: true, value: undefined };
-      },
-    };
-    return iterator;
   }
 
   /**
-   * Drops logs that have no subscriber and no activity for `idleMs` (called periodically), after
-   * saving their seq, so a later load continues the numbering.
+   * Drops logs that have no subscriber and no activity for `idleMs`, after saving their seq, so
+   * a later load continues the numbering.
    */
   async sweep(idleMs: number, now = Date.now()): Promise<number> {
     const idle = [...this.logs].filter(
@@ -229,7 +271,6 @@ export class EventLog {
     return idle.length;
   }
 
-  /** Saves every session's current seq (shutdown). */
   async flush(): Promise<void> {
     await this.persistSeqs([...this.logs]);
   }
@@ -248,6 +289,8 @@ export class EventLog {
     for (const log of this.logs.values()) n += log.listeners.size;
     return n;
   }
+
+  async close(): Promise<void> {}
 }
 
 function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {

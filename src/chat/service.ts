@@ -164,7 +164,7 @@ export class ChatService {
     }
 
     await this.deps.events.prepare(session.id);
-    this.deps.events.publish(session.id, {
+    await this.deps.events.publish(session.id, {
       type: 'TurnStarted',
       turnId,
       userMessageId: result.userMessage.id,
@@ -335,7 +335,10 @@ export class ChatService {
         messageId: turn.replyMessageId,
         parts: latestParts,
         emit: (event) => {
-          events.publish(sessionId, event);
+          const published = events.publish(sessionId, event);
+          if (published instanceof Promise) {
+            published.catch((err) => logger.warn({ err, turnId: turn.id }, 'event not delivered'));
+          }
         },
         onStep: (parts) => {
           latestParts = parts;
@@ -414,12 +417,12 @@ export class ChatService {
       throw e;
     }
     const messageId = turn.replyMessageId;
-    if (outcome.status === 'COMPLETED')
-      events.publish(sessionId, { type: 'TurnFinished', turnId: turn.id, messageId });
-    else if (outcome.status === 'CANCELLED')
-      events.publish(sessionId, { type: 'TurnCancelled', turnId: turn.id, messageId });
-    else if (outcome.status === 'FAILED' || outcome.status === 'INTERRUPTED') {
-      events.publish(sessionId, {
+    if (outcome.status === 'COMPLETED') {
+      await events.publish(sessionId, { type: 'TurnFinished', turnId: turn.id, messageId });
+    } else if (outcome.status === 'CANCELLED') {
+      await events.publish(sessionId, { type: 'TurnCancelled', turnId: turn.id, messageId });
+    } else if (outcome.status === 'FAILED' || outcome.status === 'INTERRUPTED') {
+      await events.publish(sessionId, {
         type: 'TurnFailed',
         turnId: turn.id,
         error: outcome.error ?? { code: 'MODEL_ERROR', message: 'The model call failed' },

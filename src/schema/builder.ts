@@ -1,11 +1,14 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLObjectType } from 'graphql';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
-import type { Context } from '../context.js';
+import { type Context, requireViewer } from '../context.js';
 import type { Db } from '../db/client.js';
+import { AppError } from '../errors.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
+import { isUuid } from './ids.js';
 
 /** The Pothos builder: plugins and scalars only; types live in one file per domain. */
 export const builder = new SchemaBuilder<{
@@ -32,6 +35,35 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesQueryOptions: false,
+    // A malformed global id is the caller's mistake (BAD_USER_INPUT), never an internal error;
+    // every Node of this API has a uuid id.
+    decodeGlobalID: (globalID) => {
+      let decoded: { typename: string; id: string } | undefined;
+      try {
+        decoded = decodeGlobalID(globalID);
+      } catch {
+        decoded = undefined;
+      }
+      if (!decoded || !isUuid(decoded.id)) throw AppError.badInput('id', 'id: not a valid id');
+      return { typename: decoded.typename, id: decoded.id.toLowerCase() };
+    },
+    nodeQueryOptions: {
+      // Authenticated like every other field, and a missing node (or another user's) is
+      // NOT_FOUND, exactly as session(id:) answers (API.md, "Identity and auth").
+      resolve: async (_root, args, ctx, info, resolveNode) => {
+        requireViewer(ctx);
+        const type = info.schema.getType(args.id.typename);
+        if (
+          !(type instanceof GraphQLObjectType) ||
+          !type.getInterfaces().some((i) => i.name === 'Node')
+        ) {
+          throw AppError.badInput('id', 'id: not a valid id');
+        }
+        const node = await resolveNode(args.id);
+        if (node == null) throw AppError.notFound(args.id.typename);
+        return node;
+      },
+    },
   },
 });
 

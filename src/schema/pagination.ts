@@ -1,6 +1,7 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { AppError } from '../errors.js';
 import { checkPageArgs } from '../sessions/validation.js';
+import { isUuid } from './ids.js';
 
 export type Direction = 'asc' | 'desc';
 
@@ -25,6 +26,10 @@ export interface Page<T> {
   };
 }
 
+/** Years 0001..9999: what every supported database stores; anything else is not our cursor. */
+const MIN_TIME = Date.parse('0001-01-01T00:00:00.000Z');
+const MAX_TIME = Date.parse('9999-12-31T23:59:59.999Z');
+
 /** A cursor carries the ordering it belongs to and the row's sort values, never an offset. */
 function encodeCursor(order: string, value: Date, id: string): string {
   return Buffer.from(JSON.stringify([order, value.toISOString(), id])).toString('base64url');
@@ -34,7 +39,16 @@ function decodeCursor(cursor: string, order: string, field: string): { value: Da
   try {
     const [o, v, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const value = new Date(String(v));
-    if (o === order && typeof id === 'string' && !Number.isNaN(value.getTime()))
+    const time = value.getTime();
+    // A tampered cursor must be refused here: a bad uuid or date would fail inside the database.
+    if (
+      o === order &&
+      typeof v === 'string' &&
+      typeof id === 'string' &&
+      isUuid(id) &&
+      time >= MIN_TIME &&
+      time <= MAX_TIME
+    )
       return { value, id };
   } catch {
     // fall through

@@ -52,7 +52,10 @@ export async function checkHealth(ctx: Pick<Context, 'services'>): Promise<Healt
     () => 'OK' as const,
     () => 'DOWN' as const,
   );
-  const pubsub = 'OK' as const;
+  const pubsub = await services.pingPubSub().then(
+    () => 'OK' as const,
+    () => 'DOWN' as const,
+  );
   return {
     status: database === 'OK' && pubsub === 'OK' ? 'OK' : 'DEGRADED',
     database,

@@ -85,6 +85,12 @@ export function renewedExpiry(session: Session, now: Date): Date | null {
   return new Date(Math.min(next, hardEnd));
 }
 
+/**
+ * Prisma passes contains/startsWith values into LIKE as they are, so `_` and `%` would be
+ * wildcards ("team_" matching "teamX1"); escaped, they match only themselves.
+ */
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, '\\$&');
+
 /** Turns a JSON object into Prisma JSON filters meaning "metadata contains this object". */
 export function metadataContains(
   value: Record<string, unknown>,
@@ -196,7 +202,9 @@ export class SessionService {
 
   async update(userId: string, id: string, input: UpdateSessionInput): Promise<Session> {
     const current = await this.getOwned(userId, id);
-    const data: Prisma.SessionUncheckedUpdateInput = { updatedAt: this.now() };
+    // One clock reading: a new timeout runs from the same instant as updatedAt.
+    const now = this.now();
+    const data: Prisma.SessionUncheckedUpdateInput = { updatedAt: now };
     if (input.title !== undefined) {
       data.title = input.title === null ? null : parseField(titleSchema, input.title, 'title');
     }
@@ -212,7 +220,7 @@ export class SessionService {
     if (input.timeout !== undefined) {
       const timeout =
         input.timeout === null ? null : parseField(timeoutSchema, input.timeout, 'timeout');
-      Object.assign(data, timeoutFields(timeout, this.now()));
+      Object.assign(data, timeoutFields(timeout, now));
       if (current.state === 'EXPIRED' && timeout) data.state = 'IDLE';
       if (!timeout && current.state === 'EXPIRED') data.state = 'IDLE';
     }
@@ -365,12 +373,13 @@ export class SessionService {
     if (f.agentId) and.push({ agentId: f.agentId });
     if (f.state) and.push({ state: f.state });
     if (f.keyPrefix != null) {
-      and.push({ key: { startsWith: parseField(keySchema, f.keyPrefix, 'filter.keyPrefix') } });
+      const prefix = parseField(keySchema, f.keyPrefix, 'filter.keyPrefix');
+      and.push({ key: { startsWith: escapeLike(prefix) } });
     }
     if (f.search != null && f.search.trim()) {
       if (f.search.length > 255)
         throw AppError.badInput('filter.search', 'filter.search: at most 255 characters');
-      and.push({ title: { contains: f.search.trim(), mode: 'insensitive' } });
+      and.push({ title: { contains: escapeLike(f.search.trim()), mode: 'insensitive' } });
     }
     if (f.metadata != null) {
       and.push(...metadataContains(parseField(metadataSchema, f.metadata, 'filter.metadata')));

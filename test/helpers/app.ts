@@ -51,6 +51,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     LOCAL_MODEL_DELAY_MS: '0',
+    // TEST_REDIS_URL runs the same tests with pub/sub, events and limits on Redis.
+    ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...options.env,
   });
   const app = createApp({
