@@ -31,7 +31,7 @@ export type SessionEventPayload =
     }
   | { type: 'TurnFinished'; turnId: string; messageId: string }
   | { type: 'TurnFailed'; turnId: string; error: { code: string; message: string } }
-  | { type: 'TurnCancelled'; turnId: string; messageId: string | null }
+  | { type: 'TurnCancelled'; turnId: string; messageId: string }
   | { type: 'MessageAppended'; messageId: string }
   | { type: 'SessionUpdated' }
   | { type: 'SessionExpiring'; expiresAt: string }
@@ -64,6 +64,8 @@ export interface EventLog {
   subscribe(sessionId: string, afterSeq?: number | null): AsyncIterableIterator<SessionEvent>;
   /** The last seq of a session known to this process (persisted with the turn's writes). */
   currentSeq(sessionId: string): number;
+  /** The seq of the session's latest event, wherever it was published. */
+  lastSeq(sessionId: string): Promise<number>;
   /** Drops idle per-session state (periodic). */
   sweep(idleMs: number, now?: number): Promise<number>;
   /** Saves what must survive a restart (shutdown). */
@@ -212,6 +214,10 @@ export class MemoryEventLog implements EventLog {
 
   async prepare(sessionId: string): Promise<void> {
     await this.load(sessionId);
+  }
+
+  async lastSeq(sessionId: string): Promise<number> {
+    return (await this.load(sessionId)).seq;
   }
 
   publish(sessionId: string, payload: SessionEventPayload): SessionEvent | Promise<SessionEvent> {

@@ -141,6 +141,11 @@ export class RedisEventLog implements EventLog {
     });
   }
 
+  async lastSeq(sessionId: string): Promise<number> {
+    await this.prepare(sessionId);
+    return Number((await this.options.redis.get(this.seqKey(sessionId))) ?? 0);
+  }
+
   currentSeq(sessionId: string): number {
     return this.seqs.get(sessionId) ?? 0;
   }

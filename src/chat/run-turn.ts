@@ -20,6 +20,11 @@ export interface TurnOutcome {
   finishReason: string | null;
   usage: UsagePayload;
   error?: { code: string; message: string };
+  /**
+   * ApprovalRequested events of an AWAITING_APPROVAL turn: the caller publishes them once the turn
+   * is stored as waiting, so that a client answering one at once is not refused.
+   */
+  approvals?: SessionEventPayload[];
 }
 
 export interface RunTurnOptions {
@@ -77,6 +82,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnOutcome> {
   let failure: unknown;
   let aborted = false;
   let awaitingApproval = false;
+  const approvals: SessionEventPayload[] = [];
 
   const result = streamText({
     model: options.model,
@@ -150,7 +156,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnOutcome> {
             toolPart.approval = { id: part.approvalId };
           }
           awaitingApproval = true;
-          emit({
+          approvals.push({
             type: 'ApprovalRequested',
             turnId,
             toolCallId: part.toolCall.toolCallId,
@@ -257,12 +263,10 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnOutcome> {
     };
   }
   const pending = [...toolParts.values()].some((p) => p.state === 'approval-requested');
-  return {
-    status: awaitingApproval && pending ? 'AWAITING_APPROVAL' : 'COMPLETED',
-    parts,
-    finishReason,
-    usage,
-  };
+  if (awaitingApproval && pending) {
+    return { status: 'AWAITING_APPROVAL', parts, finishReason, usage, approvals };
+  }
+  return { status: 'COMPLETED', parts, finishReason, usage };
 }
 
 /** The text parts joined: Message.text. */

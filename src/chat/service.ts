@@ -408,7 +408,8 @@ export class ChatService {
             ...(messageExists ? {} : { messageCount: { increment: 1 } }),
             lastMessageId: turn.replyMessageId,
             updatedAt: now,
-            eventSeq: events.currentSeq(sessionId) + 1,
+            eventSeq:
+              events.currentSeq(sessionId) + (awaiting ? (outcome.approvals?.length ?? 0) : 1),
           },
         });
       });
@@ -417,6 +418,9 @@ export class ChatService {
       throw e;
     }
     const messageId = turn.replyMessageId;
+    for (const approval of awaiting ? (outcome.approvals ?? []) : []) {
+      await events.publish(sessionId, approval);
+    }
     if (outcome.status === 'COMPLETED') {
       await events.publish(sessionId, { type: 'TurnFinished', turnId: turn.id, messageId });
     } else if (outcome.status === 'CANCELLED') {

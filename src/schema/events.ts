@@ -122,9 +122,7 @@ eventType('TurnCancelled', 'stopTurn ended the turn; `message` holds the partial
   turn: t.field({ type: Turn, resolve: (e, a, ctx) => loadTurn(e.turnId)(e, a, ctx) }),
   message: t.field({
     type: Message,
-    nullable: true,
-    resolve: (e, _a, ctx) =>
-      e.messageId ? ctx.db.message.findUnique({ where: { id: e.messageId } }) : null,
+    resolve: (e, _a, ctx) => ctx.db.message.findUniqueOrThrow({ where: { id: e.messageId } }),
   }),
 }));
 eventType('MessageAppended', 'appendMessage stored a message.', (t) => ({

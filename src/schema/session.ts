@@ -69,6 +69,11 @@ export const Session = builder.prismaNode('Session', {
       },
       resolve: (session, args, ctx) => messagesPage(ctx, session.id, args),
     }),
+    lastEventSeq: t.int({
+      description:
+        'The seq of the latest sessionEvents event: load the messages, then subscribe with afterSeq: lastEventSeq to miss nothing in between.',
+      resolve: (s, _args, ctx) => ctx.services.events.lastSeq(s.id),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),

@@ -1,0 +1,238 @@
+// npm run chat: a terminal client. Reads lines from stdin (typed or piped); a line is a message,
+// or a command: /new, /list, /switch <n|id>, /stop, /approve, /deny [reason], /help, /quit.
+// GRAPHQL_URL (default http://localhost:4000/graphql), API_KEY (default: the development key).
+import 'dotenv/config';
+import { createInterface } from 'node:readline';
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { readDevelopmentKey } from '../bootstrap.js';
+
+const url = process.env.GRAPHQL_URL ?? 'http://localhost:4000/graphql';
+const apiKey =
+  process.env.API_KEY ?? (await readDevelopmentKey({ dataDir: process.env.DATA_DIR ?? './.data' }));
+if (!apiKey) {
+  console.error(
+    'No API key: set API_KEY, or start the server once in development to create .data/dev-api-key',
+  );
+  process.exit(2);
+}
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as {
+    data?: T;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  if (body.errors?.length) {
+    const e = body.errors[0];
+    throw new Error(`${e?.extensions?.code ?? 'ERROR'}: ${e?.message}`);
+  }
+  return body.data as T;
+}
+
+const EVENTS = `subscription($id: ID!, $after: Int) { sessionEvents(sessionId: $id, afterSeq: $after) {
+  __typename seq turnId
+  ... on TextDelta { delta }
+  ... on ToolCalled { toolName input }
+  ... on ToolResulted { toolName output }
+  ... on ToolFailed { toolName errorText }
+  ... on ApprovalRequested { toolCallId toolName input }
+  ... on TurnFinished { turn { usage { totalTokens } } }
+  ... on TurnFailed { error { code message } }
+  ... on TurnCancelled { message { text } }
+  ... on SessionUpdated { session { title } }
+} }`;
+
+const ws: Client = createClient({
+  url: url.replace(/^http/, 'ws'),
+  webSocketImpl: WebSocket,
+  connectionParams: { authorization: `Bearer ${apiKey}` },
+  retryAttempts: 5,
+});
+
+let sessionId: string | null = null;
+let listed: { id: string; title: string | null }[] = [];
+let unsubscribe: (() => void) | null = null;
+let lastSeq: number | null = null;
+let turnEnded: (() => void) | null = null;
+let pendingApproval: { turnId: string; toolCallId: string } | null = null;
+
+/** Follows a session's events after `afterSeq` (0 for a new session: nothing can be missed). */
+function watch(id: string, afterSeq: number) {
+  unsubscribe?.();
+  lastSeq = afterSeq;
+  unsubscribe = ws.subscribe<any>(
+    { query: EVENTS, variables: { id, after: lastSeq } },
+    {
+      next: ({ data, errors }) => {
+        if (errors?.length) return out(`! ${errors[0]?.message}`);
+        const e = data?.sessionEvents;
+        // After a reconnect graphql-ws resubscribes from the first afterSeq: skip what was shown.
+        if (!e || (lastSeq != null && e.seq <= lastSeq)) return;
+        lastSeq = e.seq;
+        switch (e.__typename) {
+          case 'TextDelta':
+            process.stdout.write(e.delta);
+            break;
+          case 'ToolCalled':
+            out(`\n[tool] ${e.toolName} ${JSON.stringify(e.input)}`);
+            break;
+          case 'ToolResulted':
+            out(`[result] ${e.toolName}: ${JSON.stringify(e.output).slice(0, 200)}`);
+            break;
+          case 'ToolFailed':
+            out(`[tool failed] ${e.toolName}: ${e.errorText}`);
+            break;
+          case 'ApprovalRequested':
+            pendingApproval = { turnId: e.turnId, toolCallId: e.toolCallId };
+            out(`\n[approval needed] ${e.toolName} ${JSON.stringify(e.input)}: /approve or /deny`);
+            turnEnded?.();
+            break;
+          case 'TurnFinished':
+            out(`\n[done, ${e.turn.usage?.totalTokens ?? '?'} tokens]`);
+            turnEnded?.();
+            break;
+          case 'TurnFailed':
+            out(`\n[failed] ${e.error.code}: ${e.error.message}`);
+            turnEnded?.();
+            break;
+          case 'TurnCancelled':
+            out('\n[stopped]');
+            turnEnded?.();
+            break;
+          case 'SessionUpdated':
+            if (e.session?.title) out(`[title] ${e.session.title}`);
+            break;
+        }
+      },
+      error: (err) =>
+        out(`! subscription error: ${err instanceof Error ? err.message : JSON.stringify(err)}`),
+      complete: () => {},
+    },
+  );
+}
+
+async function ensureSession() {
+  if (sessionId) return sessionId;
+  const data = await gql('mutation { createSession(input: {}) { session { id } } }');
+  sessionId = data.createSession.session.id as string;
+  watch(sessionId, 0);
+  out(`[session ${sessionId}]`);
+  return sessionId;
+}
+
+/** Runs until the turn ends (or waits for approval); piped input therefore goes one turn at a time. */
+async function runTurn(start: () => Promise<unknown>) {
+  const ended = new Promise<void>((resolve) => {
+    turnEnded = resolve;
+  });
+  await start();
+  await ended;
+  turnEnded = null;
+}
+
+async function command(line: string) {
+  const [cmd, ...rest] = line.slice(1).split(/\s+/);
+  const arg = rest.join(' ');
+  switch (cmd) {
+    case 'new':
+      sessionId = null;
+      await ensureSession();
+      break;
+    case 'list': {
+      const data = await gql(
+        '{ sessions(first: 20) { totalCount edges { node { id title state messageCount } } } }',
+      );
+      listed = data.sessions.edges.map((e: any) => e.node);
+      out(`${data.sessions.totalCount} sessions`);
+      listed.forEach((s: any, i) => {
+        out(
+          `${i + 1}. ${s.title ?? '(untitled)'}  ${s.state}  ${s.messageCount} messages  ${s.id}`,
+        );
+      });
+      break;
+    }
+    case 'switch': {
+      const picked = /^\d+$/.test(arg) ? listed[Number(arg) - 1]?.id : arg;
+      if (!picked) return out('usage: /switch <number from /list | session id>');
+      const data = await gql(
+        'query($id: ID!) { session(id: $id) { id title lastEventSeq messages(last: 10) { edges { node { role text } } } } }',
+        { id: picked },
+      );
+      sessionId = data.session.id;
+      watch(sessionId as string, data.session.lastEventSeq);
+      out(`[session ${sessionId}: ${data.session.title ?? '(untitled)'}]`);
+      for (const { node } of data.session.messages.edges)
+        out(`${node.role.toLowerCase()}: ${node.text}`);
+      break;
+    }
+    case 'stop': {
+      if (!sessionId) return out('no session');
+      const data = await gql(
+        'mutation($id: ID!) { stopTurn(input: { sessionId: $id }) { turn { status } } }',
+        { id: sessionId },
+      );
+      out(data.stopTurn.turn ? `[turn ${data.stopTurn.turn.status}]` : '[nothing was running]');
+      break;
+    }
+    case 'approve':
+    case 'deny': {
+      if (!pendingApproval) return out('nothing waits for approval');
+      const approval = pendingApproval;
+      pendingApproval = null;
+      await runTurn(() =>
+        gql(
+          'mutation($t: ID!, $c: String!, $a: Boolean!, $r: String) { respondToApproval(input: { turnId: $t, toolCallId: $c, approved: $a, reason: $r }) { turn { status } } }',
+          {
+            t: approval.turnId,
+            c: approval.toolCallId,
+            a: cmd === 'approve',
+            r: arg || null,
+          },
+        ),
+      );
+      break;
+    }
+    case 'help':
+      out(
+        '/new  /list  /switch <n|id>  /stop  /approve  /deny [reason]  /quit; any other line is a message',
+      );
+      break;
+    case 'quit':
+    case 'exit':
+      return 'quit';
+    default:
+      out(`unknown command /${cmd}; /help lists them`);
+  }
+}
+
+const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY });
+if (process.stdin.isTTY) out(`connected to ${url}; /help for commands`);
+for await (const raw of rl) {
+  const line = raw.trim();
+  if (!line) continue;
+  try {
+    if (line.startsWith('/')) {
+      if ((await command(line)) === 'quit') break;
+      continue;
+    }
+    const id = await ensureSession();
+    await runTurn(() =>
+      gql(
+        'mutation($id: ID!, $text: String!) { sendMessage(input: { sessionId: $id, text: $text }) { turn { status } } }',
+        { id, text: line },
+      ),
+    );
+  } catch (error) {
+    turnEnded = null;
+    out(`! ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+(unsubscribe as (() => void) | null)?.();
+await ws.dispose();
+rl.close();
