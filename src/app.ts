@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin, useErrorHandler, type YogaServerInstance } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { WebSocketServer } from 'ws';
 import { authenticate, authorizationFromParams } from './auth/authenticate.js';
 import { createJwtVerifier } from './auth/jwt.js';
@@ -26,6 +28,7 @@ import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/
 import { createLogger } from './logger.js';
 import { createAppPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
+import { checkHealth } from './schema/viewer.js';
 import { SessionService } from './sessions/service.js';
 
 export interface AppOptions {
@@ -135,9 +138,35 @@ export function createApp(options: AppOptions): App {
     return r.allowed ? null : rateLimited(r.retryAfterSeconds);
   };
 
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  new Gauge({
+    name: 'chat_active_subscriptions',
+    help: 'sessionEvents subscriptions open on this process',
+    registers: [registry],
+    collect() {
+      this.set(events.subscriberCount());
+    },
+  });
+  new Gauge({
+    name: 'chat_running_turns',
+    help: 'Agent turns running on this process',
+    registers: [registry],
+    collect() {
+      this.set(chat.runningCount());
+    },
+  });
+  const deltas = new Counter({
+    name: 'chat_streamed_deltas_total',
+    help: 'Text and reasoning deltas streamed by turns on this process',
+    registers: [registry],
+  });
+  chat.onDelta = () => deltas.inc();
+
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/healthz',
     landingPage: false,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -170,6 +199,28 @@ export function createApp(options: AppOptions): App {
       };
     },
     plugins: [
+      usePrometheus({
+        registry,
+        endpoint: '/metrics',
+        metrics: {
+          graphql_envelop_request: true,
+          graphql_envelop_request_duration: true,
+          graphql_envelop_error_result: true,
+          graphql_envelop_phase_execute: true,
+          graphql_envelop_phase_subscribe: true,
+          graphql_yoga_http_duration: true,
+        },
+      }),
+      {
+        // GET /health: database, pub/sub and model, without authentication; 503 when degraded.
+        async onRequest({ request, url, endResponse, fetchAPI }) {
+          if (url.pathname !== '/health' || request.method !== 'GET') return;
+          const health = await checkHealth({ services });
+          endResponse(
+            fetchAPI.Response.json(health, { status: health.status === 'OK' ? 200 : 503 }),
+          );
+        },
+      } satisfies Plugin,
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'content-type'] }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },

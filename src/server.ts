@@ -36,7 +36,7 @@ logger.info(
     model: app.services.modelName,
     pubsub: config.redisUrl ? 'redis' : 'memory',
   },
-  `listening on http://${config.host}:${new URL(url).port}/graphql`,
+  'server ready',
 );
 console.log(`listening on http://${config.host}:${new URL(url).port}/graphql`);
 

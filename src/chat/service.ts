@@ -70,6 +70,8 @@ const isMissingRecord = (e: unknown) =>
 export class ChatService {
   private readonly running = new Map<string, RunningTurn>();
   readonly processId: string;
+  /** Called for every streamed delta (metrics). */
+  onDelta?: () => void;
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.processId = deps.processId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -335,6 +337,7 @@ export class ChatService {
         messageId: turn.replyMessageId,
         parts: latestParts,
         emit: (event) => {
+          if (event.type === 'TextDelta' || event.type === 'ReasoningDelta') this.onDelta?.();
           const published = events.publish(sessionId, event);
           if (published instanceof Promise) {
             published.catch((err) => logger.warn({ err, turnId: turn.id }, 'event not delivered'));
