@@ -39,6 +39,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   model?: LanguageModelV3;
+  /** Use the model the configuration names (MODEL, OPENAI_BASE_URL, …) instead of the local one. */
+  modelFromConfig?: boolean;
   env?: Record<string, string>;
 }
 
@@ -58,8 +60,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = createApp({
     config,
     database: db,
-    model: options.model ?? createLocalModel({ delayMs: config.localModelDelayMs }),
-    modelName: options.model ? 'mock' : 'local',
+    model: options.modelFromConfig
+      ? undefined
+      : (options.model ?? createLocalModel({ delayMs: config.localModelDelayMs })),
+    modelName: options.modelFromConfig ? undefined : options.model ? 'mock' : 'local',
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   const url = (await app.listen(0, '127.0.0.1')).replace('localhost', '127.0.0.1');

@@ -78,7 +78,7 @@ const lastUserIndex = (prompt: Prompt) => prompt.findLastIndex((m) => m.role ===
 
 function userTextOf(prompt: Prompt): string {
   const message = prompt[lastUserIndex(prompt)];
-  if (!message || message.role !== 'user') return '';
+  if (message?.role !== 'user') return '';
   return message.content
     .map((p) => (p.type === 'text' ? p.text : ''))
     .join('')
