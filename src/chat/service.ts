@@ -108,7 +108,12 @@ export class ChatService {
     if (session.state === 'EXPIRED' || (session.expiresAt && session.expiresAt <= now)) {
       throw new AppError(ErrorCode.SESSION_EXPIRED, 'The session has expired; renew it first');
     }
-    if (session.activeTurnId) throw this.conflict();
+    if (session.activeTurnId) {
+      // A retry racing its first attempt finds the turn that attempt started.
+      const previous = clientMessageId ? await this.findByClientMessageId(userId, clientMessageId) : null;
+      if (previous) return previous;
+      throw this.conflict();
+    }
 
     const turnId = randomUUID();
     const agent = await db.agent.findUniqueOrThrow({ where: { id: session.agentId } });
@@ -158,7 +163,7 @@ export class ChatService {
         return { session: updated, userMessage: { ...userMessage, turnId }, turn };
       });
     } catch (e) {
-      if (clientMessageId && isUniqueViolation(e)) {
+      if (clientMessageId && (isUniqueViolation(e) || (e instanceof AppError && e.code === 'CONFLICT'))) {
         const previous = await this.findByClientMessageId(userId, clientMessageId);
         if (previous) return previous;
       }
