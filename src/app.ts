@@ -16,6 +16,7 @@ import { WebSocketServer } from 'ws';
 import { authenticate, authorizationFromParams } from './auth/authenticate.js';
 import { createJwtVerifier } from './auth/jwt.js';
 import { type EventLog, MemoryEventLog } from './chat/events.js';
+import { withCoalescing } from './chat/models/coalesce.js';
 import { resolveModel } from './chat/models/index.js';
 import { RedisEventLog } from './chat/redis-events.js';
 import { ChatService } from './chat/service.js';
@@ -56,17 +57,22 @@ export interface App {
 /** Largest HTTP request body accepted (a 100,000-character message fits comfortably). */
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
-/** Unexpected errors become INTERNAL_SERVER_ERROR; the cause is logged, never sent. */
+const API_CODES = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * Every error a client sees carries an API code. Unexpected errors become a masked
+ * INTERNAL_SERVER_ERROR (the cause is logged, never sent); errors of the request itself (syntax,
+ * validation, variable values: a GraphQLError not raised by a resolver) are BAD_USER_INPUT.
+ */
 function maskError(error: unknown): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
-  if (error instanceof GraphQLError && (original == null || original instanceof AppError))
-    return error;
-  if (
-    error instanceof GraphQLError &&
-    original instanceof GraphQLError &&
-    original.extensions?.code
-  )
-    return error;
+  if (error instanceof GraphQLError) {
+    if (original instanceof AppError) return error;
+    const code = error.extensions?.code ?? (original as GraphQLError | undefined)?.extensions?.code;
+    if (typeof code === 'string' && API_CODES.has(code)) return error;
+    if (original == null || original instanceof GraphQLError)
+      return withCode(error, ErrorCode.BAD_USER_INPUT);
+  }
   return new GraphQLError('Internal server error', {
     nodes: error instanceof GraphQLError ? error.nodes : undefined,
     path: error instanceof GraphQLError ? error.path : undefined,
@@ -74,13 +80,24 @@ function maskError(error: unknown): Error {
   });
 }
 
+function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
+  });
+}
+
 export function createApp(options: AppOptions): App {
   const { config, database } = options;
   const logger = options.logger ?? createLogger(config);
   const db = database.prisma;
-  const resolved = options.model
+  const chosen = options.model
     ? { model: options.model, name: options.modelName ?? options.model.modelId }
     : resolveModel(config);
+  const resolved = { ...chosen, model: withCoalescing(chosen.model, config.streamCoalesceMs) };
   const jwt = createJwtVerifier(db, { secret: config.jwtSecret, jwksUrl: config.jwtJwksUrl });
   // With REDIS_URL: pub/sub, event log and rate limits shared by every process.
   const redis = config.redisUrl
@@ -255,6 +272,20 @@ export function createApp(options: AppOptions): App {
           if (error) setResultAndStopExecution({ errors: [error] } as never);
         },
       } satisfies Plugin,
+      {
+        onResultProcess({ result }) {
+          for (const r of Array.isArray(result) ? result : [result]) {
+            const errors = (r as { errors?: GraphQLError[] } | undefined)?.errors;
+            if (!Array.isArray(errors)) continue;
+            errors.forEach((e, i) => {
+              const code = (e as GraphQLError).extensions?.code;
+              if (typeof code !== 'string' || !API_CODES.has(code)) {
+                errors[i] = e instanceof GraphQLError ? withCode(e, ErrorCode.BAD_USER_INPUT) : e;
+              }
+            });
+          }
+        },
+      } satisfies Plugin,
       useErrorHandler(({ errors, context }) => {
         for (const error of errors) {
           const original = error instanceof GraphQLError ? error.originalError : error;
@@ -312,7 +343,8 @@ export function createApp(options: AppOptions): App {
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
         const errors = enveloped.validate(args.schema, args.document);
-        if (errors.length) return errors;
+        if (errors.length)
+          return errors.map((e: GraphQLError) => withCode(e, ErrorCode.BAD_USER_INPUT));
         return args;
       },
     },

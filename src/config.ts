@@ -46,6 +46,8 @@ const envSchema = z
     TURN_CHECKPOINT_MS: intFrom(2000, 100),
     /** How long a turn's lease lasts without renewal before another process may end it. */
     TURN_LEASE_MS: intFrom(30000, 1000),
+    /** Merge the model's text deltas arriving within this many ms into one event (0: off). */
+    STREAM_COALESCE_MS: intFrom(0),
     /** How often sessions are checked for their timeout (SessionExpiring, EXPIRED). */
     EXPIRY_SWEEP_MS: intFrom(30000, 100),
   })
@@ -71,6 +73,7 @@ const envSchema = z
       turnCheckpointMs: env.TURN_CHECKPOINT_MS,
       turnLeaseMs: env.TURN_LEASE_MS,
       expirySweepMs: env.EXPIRY_SWEEP_MS,
+      streamCoalesceMs: env.STREAM_COALESCE_MS,
     };
   })
   .superRefine((c, ctx) => {

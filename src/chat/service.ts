@@ -110,7 +110,9 @@ export class ChatService {
     }
     if (session.activeTurnId) {
       // A retry racing its first attempt finds the turn that attempt started.
-      const previous = clientMessageId ? await this.findByClientMessageId(userId, clientMessageId) : null;
+      const previous = clientMessageId
+        ? await this.findByClientMessageId(userId, clientMessageId)
+        : null;
       if (previous) return previous;
       throw this.conflict();
     }
@@ -163,7 +165,10 @@ export class ChatService {
         return { session: updated, userMessage: { ...userMessage, turnId }, turn };
       });
     } catch (e) {
-      if (clientMessageId && (isUniqueViolation(e) || (e instanceof AppError && e.code === 'CONFLICT'))) {
+      if (
+        clientMessageId &&
+        (isUniqueViolation(e) || (e instanceof AppError && e.code === 'CONFLICT'))
+      ) {
         const previous = await this.findByClientMessageId(userId, clientMessageId);
         if (previous) return previous;
       }
