@@ -1,6 +1,7 @@
 import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, startTestApp, type TestApp } from '../helpers/app.js';
+import { deltas, type Ev, eventsOf, expectContiguous, typesOf, until } from '../helpers/events.js';
 import { routedModel, textChunks, toolCallChunks } from '../helpers/mock-model.js';
 
 /** Tool calls that wait for the user's approval (checkout) with the seeded shopping agent. */
@@ -106,25 +107,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-type Ev = Record<string, any>;
-const eventsOf = (all: Ev[], type?: string) => {
-  const events = all.map((e) => e.sessionEvents as Ev);
-  const end = type ? events.findIndex((e) => e.__typename === type) : -1;
-  return end >= 0 ? events.slice(0, end + 1) : events;
-};
-const typesOf = (events: Ev[]) => events.map((e) => e.__typename as string);
-const deltas = (events: Ev[]) =>
-  events
-    .filter((e) => e.__typename === 'TextDelta')
-    .map((e) => e.delta)
-    .join('');
-const until =
-  (type: string) =>
-  (e: Ev): boolean =>
-    e.sessionEvents.__typename === type;
-const expectContiguous = (seqs: number[]) =>
-  expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] as number) + i));
 
 async function createSession(key: string): Promise<string> {
   const res = await t.gql(CREATE, {}, key);

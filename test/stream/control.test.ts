@@ -1,6 +1,7 @@
 import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, startTestApp, type TestApp } from '../helpers/app.js';
+import { deltas, type Ev, eventsOf, typesOf } from '../helpers/events.js';
 import { routedModel, textChunks, usage } from '../helpers/mock-model.js';
 
 /** Stopping turns, one turn at a time, idempotent retries and failing models. */
@@ -92,18 +93,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Ev = Record<string, any>;
-const eventsOf = (all: Ev[], type?: string) => {
-  const events = all.map((e) => e.sessionEvents as Ev);
-  const end = type ? events.findIndex((e) => e.__typename === type) : -1;
-  return end >= 0 ? events.slice(0, end + 1) : events;
-};
-const typesOf = (events: Ev[]) => events.map((e) => e.__typename as string);
-const deltas = (events: Ev[]) =>
-  events
-    .filter((e) => e.__typename === 'TextDelta')
-    .map((e) => e.delta)
-    .join('');
 const isEnd = (e: Ev) =>
   ['TurnFinished', 'TurnFailed', 'TurnCancelled'].includes(e.sessionEvents.__typename);
 

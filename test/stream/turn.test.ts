@@ -2,6 +2,7 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { collect, startTestApp, type TestApp } from '../helpers/app.js';
+import { deltas, type Ev, eventsOf, expectContiguous, typesOf, until } from '../helpers/events.js';
 import { routedModel, textChunks, toolCallChunks } from '../helpers/mock-model.js';
 
 const TURN =
@@ -79,31 +80,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-type Ev = Record<string, any>;
-/**
- * The events of a subscription up to the first one of `type` (collect may push a few more that
- * were in flight when it unsubscribed); all of them without a type.
- */
-const eventsOf = (all: Ev[], type?: string) => {
-  const events = all.map((e) => e.sessionEvents as Ev);
-  const end = type ? events.findIndex((e) => e.__typename === type) : -1;
-  return end >= 0 ? events.slice(0, end + 1) : events;
-};
-const typesOf = (events: Ev[]) => events.map((e) => e.__typename as string);
-const deltas = (events: Ev[]) =>
-  events
-    .filter((e) => e.__typename === 'TextDelta')
-    .map((e) => e.delta)
-    .join('');
-const expectContiguous = (seqs: number[]) => {
-  expect(seqs.length).toBeGreaterThan(0);
-  expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] as number) + i));
-};
-const until =
-  (type: string) =>
-  (e: Ev): boolean =>
-    e.sessionEvents.__typename === type;
 
 async function createSession(key: string): Promise<string> {
   const res = await t.gql(CREATE, {}, key);

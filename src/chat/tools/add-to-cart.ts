@@ -1,7 +1,7 @@
 import { tool } from 'ai';
 import { z } from 'zod';
 import { loadCart } from './cart.js';
-import type { ToolContext } from './context.js';
+import { productIdSchema, type ToolContext } from './context.js';
 
 export const addToCart = ({ db, userId }: ToolContext) =>
   tool({
@@ -9,12 +9,7 @@ export const addToCart = ({ db, userId }: ToolContext) =>
       "Add a product to the user's cart. Needs the product id (from a search) and, for products " +
       'that come in sizes, one of its sizes. Adding the same product and size again adds to the quantity.',
     inputSchema: z.object({
-      productId: z
-        .string()
-        .trim()
-        .min(1)
-        .max(64)
-        .describe('The product id from a search, e.g. "p-012"'),
+      productId: productIdSchema('The product id from a search, e.g. "p-012"'),
       size: z
         .string()
         .trim()

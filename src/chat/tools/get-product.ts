@@ -1,6 +1,6 @@
 import { tool } from 'ai';
 import { z } from 'zod';
-import type { ToolContext } from './context.js';
+import { productIdSchema, type ToolContext } from './context.js';
 import { toDollars } from './money.js';
 
 export const getProduct = ({ db }: ToolContext) =>
@@ -9,12 +9,7 @@ export const getProduct = ({ db }: ToolContext) =>
       'Get the full details of one product (description, price, sizes, colors, stock) by its id, ' +
       'e.g. before answering a detailed question or adding it to the cart.',
     inputSchema: z.object({
-      productId: z
-        .string()
-        .trim()
-        .min(1)
-        .max(64)
-        .describe('The product id from a search, e.g. "p-012"'),
+      productId: productIdSchema('The product id from a search, e.g. "p-012"'),
     }),
     execute: async ({ productId }) => {
       const product = await db.product.findUnique({ where: { id: productId } });

@@ -2,19 +2,14 @@ import { tool } from 'ai';
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { loadCart } from './cart.js';
-import type { ToolContext } from './context.js';
+import { productIdSchema, type ToolContext } from './context.js';
 
 export const removeFromCart = ({ db, userId }: ToolContext) =>
   tool({
     description:
       "Remove a product from the user's cart. Without a size, every size of that product is removed.",
     inputSchema: z.object({
-      productId: z
-        .string()
-        .trim()
-        .min(1)
-        .max(64)
-        .describe('The id of the product to remove, e.g. "p-012"'),
+      productId: productIdSchema('The id of the product to remove, e.g. "p-012"'),
       size: z
         .string()
         .trim()
