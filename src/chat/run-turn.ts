@@ -40,7 +40,11 @@ export interface RunTurnOptions {
   parts?: StoredPart[];
   /** Receives every event of the turn, in order, as it happens. */
   emit: (event: SessionEventPayload) => void;
-  /** Called with the parts so far whenever a step ends (for checkpoints). */
+  /**
+   * Called with the parts whenever a step starts or ends (for checkpoints). It is the live array:
+   * the text of the current step grows in it as it streams, so a checkpoint between two step ends
+   * keeps the partial answer.
+   */
   onStep?: (parts: StoredPart[]) => void;
   maxSteps?: number;
   /** Logs what the client must not see (provider error details). */
@@ -103,6 +107,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnOutcome> {
           parts.push({ type: 'step-start' });
           text = undefined;
           reasoning = undefined;
+          options.onStep?.(parts);
           break;
         case 'text-start':
           text = { type: 'text', text: '' };

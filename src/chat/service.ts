@@ -70,6 +70,7 @@ const isMissingRecord = (e: unknown) =>
 export class ChatService {
   private readonly running = new Map<string, RunningTurn>();
   readonly processId: string;
+  private shuttingDown = false;
   /** Called for every streamed delta (metrics). */
   onDelta?: () => void;
 
@@ -361,6 +362,24 @@ export class ChatService {
     } finally {
       clearInterval(checkpoint);
     }
+    if (outcome.status === 'CANCELLED' && this.shuttingDown) {
+      // Stopped by a shutdown, not by the user: the turn was interrupted.
+      await this.finish(
+        turn,
+        sessionId,
+        {
+          ...outcome,
+          status: 'INTERRUPTED',
+          finishReason: 'interrupted',
+          error: {
+            code: 'INTERNAL_SERVER_ERROR',
+            message: 'The server stopped during this turn; the partial answer was kept',
+          },
+        },
+        Boolean(existing),
+      );
+      return;
+    }
     await this.finish(turn, sessionId, outcome, Boolean(existing));
   }
 
@@ -526,7 +545,7 @@ export class ChatService {
         error:
           status === 'INTERRUPTED'
             ? {
-                code: 'INTERRUPTED',
+                code: 'INTERNAL_SERVER_ERROR',
                 message: 'The server running this turn stopped; the partial answer was kept',
               }
             : undefined,
@@ -562,6 +581,7 @@ export class ChatService {
   }
 
   async close(): Promise<void> {
+    this.shuttingDown = true;
     for (const r of this.running.values()) r.controller.abort(new Error('server shutting down'));
     await this.drain();
   }

@@ -286,6 +286,13 @@ export class SessionService {
     if (session.state === 'EXPIRED') {
       throw new AppError(ErrorCode.SESSION_EXPIRED, 'The session has expired; renew it first');
     }
+    if (session.activeTurnId) {
+      // The turn's answer must follow its question in the history the model sees next.
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        'A turn is running in this session; wait for it or stop it',
+      );
+    }
     const now = this.now();
     const { message, session: updated } = await this.db.$transaction(async (tx) => {
       const message = await tx.message.create({
