@@ -31,6 +31,7 @@ import { createAppPubSub } from './pubsub.js';
 import { schema } from './schema/index.js';
 import { checkHealth } from './schema/viewer.js';
 import { SessionService } from './sessions/service.js';
+import { useWebPage } from './web/serve.js';
 
 export interface AppOptions {
   config: Config;
@@ -202,6 +203,11 @@ export function createApp(options: AppOptions): App {
           headers: options.graphiqlApiKey
             ? JSON.stringify({ Authorization: `Bearer ${options.graphiqlApiKey}` })
             : undefined,
+          // GraphiQL's headers go with HTTP requests only; its graphql-ws client sends these
+          // connectionParams (url-loader's option, not in Yoga's GraphiQLOptions type).
+          ...(options.graphiqlApiKey
+            ? { connectionParams: { authorization: `Bearer ${options.graphiqlApiKey}` } }
+            : {}),
         },
     context: async (initial) => {
       const fromSocket = initial as Partial<Context>;
@@ -216,6 +222,7 @@ export function createApp(options: AppOptions): App {
       };
     },
     plugins: [
+      useWebPage({ devApiKey: config.isProduction ? undefined : options.graphiqlApiKey }),
       usePrometheus({
         registry,
         endpoint: '/metrics',

@@ -2,7 +2,8 @@
 export const graphiqlDefaultQuery = `# Chat sessions GraphQL: a walkthrough.
 # 1. Run "CreateSession" and copy session.id into the variables below.
 # 2. Run "Events": the subscription streams the session's events over WebSocket.
-# 3. In a second tab, run "Send" with the same sessionId and watch the answer stream in.
+# 3. Open this page in a second browser tab (switching GraphiQL's own tabs stops a running
+#    subscription), select this tab there and run "Send": the answer streams in here.
 
 mutation CreateSession {
   createSession(input: { title: "My first chat" }) {

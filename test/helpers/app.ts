@@ -34,6 +34,8 @@ export interface TestApp {
   user(name?: string): Promise<TestUser>;
   /** A graphql-ws client authenticated with the token (no retries: a drop is a drop). */
   ws(token?: string | null, connectionParams?: Record<string, unknown>): Client;
+  /** The user created for `graphiqlApiKey: true`. */
+  devUser?: TestUser;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,11 @@ export interface TestAppOptions {
   /** Use the model the configuration names (MODEL, OPENAI_BASE_URL, …) instead of the local one. */
   modelFromConfig?: boolean;
   env?: Record<string, string>;
+  /**
+   * Pre-fills GraphiQL's Authorization header (and the web page's key), as a development server
+   * does: a key, or `true` for a new user "local" with a key of its own (returned as `devUser`).
+   */
+  graphiqlApiKey?: string | true;
 }
 
 let userCounter = 0;
@@ -57,6 +64,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...options.env,
   });
+  let devUser: TestUser | undefined;
+  if (options.graphiqlApiKey === true) {
+    const { user, key } = await createUserWithKey(db.prisma, 'local', 'development');
+    devUser = { id: user.id, name: user.name, key };
+  }
   const app = createApp({
     config,
     database: db,
@@ -65,6 +77,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       : (options.model ?? createLocalModel({ delayMs: config.localModelDelayMs })),
     modelName: options.modelFromConfig ? undefined : options.model ? 'mock' : 'local',
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    graphiqlApiKey:
+      typeof options.graphiqlApiKey === 'string' ? options.graphiqlApiKey : devUser?.key,
   });
   const url = (await app.listen(0, '127.0.0.1')).replace('localhost', '127.0.0.1');
   const clients: Client[] = [];
@@ -72,6 +86,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     db,
     url,
+    devUser,
     async gql(query, variables, token) {
       const res = await fetch(url, {
         method: 'POST',

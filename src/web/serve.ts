@@ -1,0 +1,107 @@
+// The chat web page: GET / (HTML), /app.js (web/app.ts bundled by esbuild) and /styles.css.
+// The bundle is built in memory on the first request and kept; nothing is written to disk.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'graphql-yoga';
+
+const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
+
+export interface WebPageOptions {
+  /**
+   * Development only: the API key the page uses without asking (like GraphiQL's pre-filled
+   * header). Without it the page asks for a key and keeps it in the browser's localStorage.
+   */
+  devApiKey?: string;
+}
+
+interface Asset {
+  body: string;
+  type: string;
+  etag: string;
+}
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+async function buildAssets(options: WebPageOptions): Promise<Map<string, Asset>> {
+  const { build } = await import('esbuild');
+  const [result, html, css] = await Promise.all([
+    build({
+      entryPoints: [`${WEB_DIR}app.ts`],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      minify: true,
+      legalComments: 'none',
+      logLevel: 'silent',
+    }),
+    readFile(`${WEB_DIR}index.html`, 'utf8'),
+    readFile(`${WEB_DIR}styles.css`, 'utf8'),
+  ]);
+  const js = result.outputFiles[0]?.text ?? '';
+  const meta = options.devApiKey
+    ? `<meta name="chat-dev-api-key" content="${escapeAttribute(options.devApiKey)}" />\n  `
+    : '';
+  const asset = (body: string, type: string): Asset => ({
+    body,
+    type,
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+  });
+  return new Map([
+    ['/', asset(html.replace('</head>', `${meta}</head>`), 'text/html; charset=utf-8')],
+    ['/app.js', asset(js, 'text/javascript; charset=utf-8')],
+    ['/styles.css', asset(css, 'text/css; charset=utf-8')],
+  ]);
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  // Everything is same-origin: the bundle, the stylesheet, /graphql over HTTP and WebSocket.
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+};
+
+/** A Yoga plugin answering GET/HEAD for the page's three paths; every other request passes on. */
+export function useWebPage(options: WebPageOptions = {}): Plugin {
+  let assets: Promise<Map<string, Asset>> | undefined;
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      if (url.pathname !== '/' && url.pathname !== '/app.js' && url.pathname !== '/styles.css')
+        return;
+      assets ??= buildAssets(options);
+      let asset: Asset | undefined;
+      try {
+        asset = (await assets).get(url.pathname);
+      } catch (error) {
+        assets = undefined; // try again on the next request
+        const message = error instanceof Error ? error.message : String(error);
+        return endResponse(
+          new fetchAPI.Response(`The web page failed to build:\n${message}`, {
+            status: 500,
+            headers: { 'content-type': 'text/plain; charset=utf-8' },
+          }),
+        );
+      }
+      if (!asset) return;
+      const headers = {
+        'content-type': asset.type,
+        etag: asset.etag,
+        // The HTML may carry the development key: never stored; the rest revalidates (ETag).
+        'cache-control': url.pathname === '/' ? 'no-store' : 'no-cache',
+        ...SECURITY_HEADERS,
+      };
+      const fresh = request.headers.get('if-none-match') === asset.etag;
+      endResponse(
+        new fetchAPI.Response(fresh || request.method === 'HEAD' ? null : asset.body, {
+          status: fresh ? 304 : 200,
+          headers,
+        }),
+      );
+    },
+  };
+}
