@@ -6,7 +6,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError, getOperationAST } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin, useErrorHandler, type YogaServerInstance } from 'graphql-yoga';
 import { Redis } from 'ioredis';
@@ -24,6 +24,7 @@ import type { Config } from './config.js';
 import { type Context, rateLimited, type Services } from './context.js';
 import type { Database } from './db/client.js';
 import { AppError, ErrorCode } from './errors.js';
+import { Prisma } from './generated/prisma/client.js';
 import { graphiqlDefaultQuery } from './graphiql.js';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limit.js';
 import { createLogger } from './logger.js';
@@ -58,6 +59,41 @@ export interface App {
 /** Largest HTTP request body accepted (a 100,000-character message fits comfortably). */
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
+/**
+ * 413 with a JSON error, as for any other refused request. The rest of the body is not read, so
+ * the connection is closed rather than handed back to the client's pool.
+ */
+const tooLarge = (fetchAPI: { Response: typeof Response }) =>
+  fetchAPI.Response.json(
+    { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_USER_INPUT' } }] },
+    { status: 413, headers: { connection: 'close' } },
+  );
+
+/** The whole body, or null as soon as it passes `max` bytes (the rest is not read). */
+async function readAtMost(body: ReadableStream<Uint8Array>, max: number) {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      const whole = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        whole.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      return whole;
+    }
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+}
+
 const API_CODES = new Set<string>(Object.values(ErrorCode));
 
 /**
@@ -74,9 +110,20 @@ function maskError(error: unknown): Error {
     if (original == null || original instanceof GraphQLError)
       return withCode(error, ErrorCode.BAD_USER_INPUT);
   }
-  return new GraphQLError('Internal server error', {
+  const where = {
     nodes: error instanceof GraphQLError ? error.nodes : undefined,
     path: error instanceof GraphQLError ? error.path : undefined,
+  };
+  // A row deleted between a service's ownership check and its write (a concurrent delete): the
+  // caller gets what a missing id gets. The cause is still logged.
+  if (
+    original instanceof Prisma.PrismaClientKnownRequestError &&
+    (original.code === 'P2025' || original.code === 'P2003')
+  ) {
+    return new GraphQLError('Not found', { ...where, extensions: { code: ErrorCode.NOT_FOUND } });
+  }
+  return new GraphQLError('Internal server error', {
+    ...where,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   });
 }
@@ -257,18 +304,30 @@ export function createApp(options: AppOptions): App {
       {
         onRequest({ request, fetchAPI, endResponse }) {
           const length = Number(request.headers.get('content-length') ?? 0);
-          if (length > MAX_REQUEST_BYTES) {
-            endResponse(
-              new fetchAPI.Response(
-                JSON.stringify({
-                  errors: [
-                    { message: 'Request body too large', extensions: { code: 'BAD_USER_INPUT' } },
-                  ],
-                }),
-                { status: 413, headers: { 'content-type': 'application/json' } },
-              ),
-            );
+          if (length > MAX_REQUEST_BYTES) endResponse(tooLarge(fetchAPI));
+        },
+        async onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
+          if (!requestParser) return;
+          let parse = requestParser;
+          // A body without Content-Length (chunked) is counted as it arrives, never buffered whole.
+          if (request.body && !request.headers.has('content-length')) {
+            const body = await readAtMost(request.body, MAX_REQUEST_BYTES);
+            if (!body) return endResponse(tooLarge(fetchAPI));
+            const { url, method, headers } = request;
+            parse = () => requestParser(new fetchAPI.Request(url, { method, headers, body }));
           }
+          // Yoga parses `variables` / `extensions` of GETs and form posts with a bare JSON.parse:
+          // malformed JSON there is the client's mistake (400), not a masked internal error.
+          setRequestParser(async (req) => {
+            try {
+              return await parse(req);
+            } catch (error) {
+              if (!(error instanceof SyntaxError)) throw error;
+              throw new GraphQLError('Request parameters are not valid JSON', {
+                extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+              });
+            }
+          });
         },
         async onExecute({ args, setResultAndStopExecution }) {
           const error = await limitOperations(args.contextValue as unknown as Context);
@@ -314,7 +373,7 @@ export function createApp(options: AppOptions): App {
     { auth?: Awaited<ReturnType<typeof authenticate>> }
   >(
     {
-      connectionInitWaitTimeout: 10_000,
+      connectionInitWaitTimeout: config.wsConnectionInitTimeoutMs,
       execute: (args) =>
         (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
       subscribe: (args) =>
@@ -341,17 +400,37 @@ export function createApp(options: AppOptions): App {
           socket: ctx.extra.socket,
           params: payload,
         });
+        // A syntax error or an Armor limit (thrown by parse or validate) is an `error` message
+        // for this subscription, as over HTTP; thrown, graphql-ws would close the socket (4500).
+        let document: DocumentNode;
+        let errors: readonly GraphQLError[];
+        try {
+          document = enveloped.parse(payload.query);
+          errors = enveloped.validate(enveloped.schema, document);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [withCode(error, ErrorCode.BAD_USER_INPUT)];
+          throw error;
+        }
+        if (errors.length)
+          return errors.map((e: GraphQLError) => withCode(e, ErrorCode.BAD_USER_INPUT));
         const args = {
           schema: enveloped.schema,
           operationName: payload.operationName,
-          document: enveloped.parse(payload.query),
+          document,
           variableValues: payload.variables,
           contextValue: await enveloped.contextFactory(),
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
-        const errors = enveloped.validate(args.schema, args.document);
-        if (errors.length)
-          return errors.map((e: GraphQLError) => withCode(e, ErrorCode.BAD_USER_INPUT));
+        if (!getOperationAST(document, payload.operationName)) {
+          return [
+            AppError.badInput(
+              'operationName',
+              payload.operationName
+                ? `Unknown operation named "${payload.operationName}".`
+                : 'Must provide operation name if query contains multiple operations.',
+            ),
+          ];
+        }
         return args;
       },
     },

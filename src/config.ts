@@ -50,6 +50,8 @@ const envSchema = z
     STREAM_COALESCE_MS: intFrom(0),
     /** How often sessions are checked for their timeout (SessionExpiring, EXPIRED). */
     EXPIRY_SWEEP_MS: intFrom(30000, 100),
+    /** How long a graphql-ws connection may stay open without sending connection_init (4408). */
+    WS_CONNECTION_INIT_TIMEOUT_MS: intFrom(10000, 1),
   })
   .transform((env) => {
     const model = env.MODEL ?? (env.OPENAI_API_KEY ? 'openai:gpt-4o-mini' : 'local');
@@ -74,6 +76,7 @@ const envSchema = z
       turnLeaseMs: env.TURN_LEASE_MS,
       expirySweepMs: env.EXPIRY_SWEEP_MS,
       streamCoalesceMs: env.STREAM_COALESCE_MS,
+      wsConnectionInitTimeoutMs: env.WS_CONNECTION_INIT_TIMEOUT_MS,
     };
   })
   .superRefine((c, ctx) => {

@@ -35,7 +35,7 @@ export function createJwtVerifier(
       } catch {
         return null;
       }
-      if (!sub || sub.length > 255) return null;
+      if (!sub || sub.length > 255 || sub.includes('\0')) return null;
       const user = await db.user.upsert({
         where: { externalId: sub },
         update: {},

@@ -10,8 +10,13 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { RateLimiter } from '../limits/rate-limit.js';
 import type { AppPubSub } from '../pubsub.js';
 import type { StoredPart } from '../schema/message.js';
-import { renewedExpiry, type SessionService } from '../sessions/service.js';
-import { messageTextSchema, parseField } from '../sessions/validation.js';
+import { lockSession, renewedExpiry, type SessionService } from '../sessions/service.js';
+import {
+  hasUnstorable,
+  messageTextSchema,
+  parseField,
+  UNSTORABLE_MESSAGE,
+} from '../sessions/validation.js';
 import type { EventLog } from './events.js';
 import { partsText, runTurn, type TurnOutcome } from './run-turn.js';
 import { generateTitle } from './title.js';
@@ -69,6 +74,8 @@ const isMissingRecord = (e: unknown) =>
  */
 export class ChatService {
   private readonly running = new Map<string, RunningTurn>();
+  /** Work a finished turn leaves behind (the session title), awaited by drain(). */
+  private readonly background = new Set<Promise<unknown>>();
   readonly processId: string;
   private shuttingDown = false;
   /** Called for every streamed delta (metrics). */
@@ -88,6 +95,9 @@ export class ChatService {
     const clientMessageId = input.clientMessageId ?? null;
     if (clientMessageId != null && (clientMessageId.length < 1 || clientMessageId.length > 128)) {
       throw AppError.badInput('clientMessageId', 'clientMessageId: 1 to 128 characters');
+    }
+    if (hasUnstorable(clientMessageId)) {
+      throw AppError.badInput('clientMessageId', `clientMessageId: ${UNSTORABLE_MESSAGE}`);
     }
     if (clientMessageId) {
       const previous = await this.findByClientMessageId(userId, clientMessageId);
@@ -123,6 +133,7 @@ export class ChatService {
     let result: SendMessageResult;
     try {
       result = await db.$transaction(async (tx) => {
+        await lockSession(tx, session.id);
         const userMessage = await tx.message.create({
           data: {
             sessionId: session.id,
@@ -239,6 +250,8 @@ export class ChatService {
     if (input.reason != null && input.reason.length > 1000) {
       throw AppError.badInput('reason', 'reason: at most 1000 characters');
     }
+    if (hasUnstorable(input.reason))
+      throw AppError.badInput('reason', `reason: ${UNSTORABLE_MESSAGE}`);
     const message = await db.message.findUniqueOrThrow({ where: { id: turn.replyMessageId } });
     const parts = message.parts as unknown as StoredPart[];
     const part = parts.find(
@@ -323,16 +336,29 @@ export class ChatService {
     });
 
     let latestParts: StoredPart[] = (existing?.parts as unknown as StoredPart[] | undefined) ?? [];
-    const checkpoint = setInterval(() => {
-      void db.turn
-        .update({
+    let savedSeq = 0;
+    const checkpoint = setInterval(async () => {
+      try {
+        await db.turn.update({
           where: { id: turn.id },
           data: {
             checkpoint: latestParts as unknown as Prisma.InputJsonArray,
             leaseExpiresAt: new Date(Date.now() + this.deps.leaseMs),
           },
-        })
-        .catch((e) => logger.debug({ err: e, turnId: turn.id }, 'checkpoint skipped'));
+        });
+        // The seq too, so that after a crash the next process numbers on from about here
+        // rather than from the start of the turn.
+        const seq = events.currentSeq(sessionId);
+        if (seq > savedSeq) {
+          await db.session.updateMany({
+            where: { id: sessionId, eventSeq: { lt: seq } },
+            data: { eventSeq: seq },
+          });
+          savedSeq = seq;
+        }
+      } catch (e) {
+        logger.debug({ err: e, turnId: turn.id }, 'checkpoint skipped');
+      }
     }, this.deps.checkpointMs);
     checkpoint.unref();
 
@@ -467,7 +493,15 @@ export class ChatService {
     const session = await this.deps.db.session.findUnique({ where: { id: sessionId } });
     if (!session) return;
     this.deps.sessions.announce(session.userId, sessionId, 'UPDATED');
-    if (outcome.status === 'COMPLETED' && session.title == null) void this.title(session, turn);
+    if (outcome.status === 'COMPLETED' && session.title == null) {
+      // In the background: a failure (the database gone meanwhile) must not become an unhandled
+      // rejection, which ends the process.
+      // Tracked, so that close() waits for it before the database and Redis go away.
+      const titling = this.title(session, turn)
+        .catch((err) => this.deps.logger.warn({ err, sessionId }, 'session title not generated'))
+        .finally(() => this.background.delete(titling));
+      this.background.add(titling);
+    }
   }
 
   private async title(session: Session, turn: Turn) {
@@ -578,6 +612,7 @@ export class ChatService {
   /** Waits for every turn this process runs (tests, graceful shutdown). */
   async drain(): Promise<void> {
     await Promise.all([...this.running.values()].map((r) => r.done));
+    await Promise.all(this.background);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import { type Context, requireViewer } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Session as SessionRow } from '../generated/prisma/client.js';
 import { MessageRole } from '../generated/prisma/enums.js';
+import { keySchema, parseField } from '../sessions/validation.js';
 import { builder } from './builder.js';
 import { MessageRoleEnum, OrderDirectionEnum, SessionStateEnum } from './enums.js';
 import { decodeId } from './ids.js';
@@ -136,7 +137,7 @@ builder.queryFields((t) => ({
       const where =
         args.id != null
           ? { id: decodeId('Session', args.id, 'id'), userId: viewer.id }
-          : { userId: viewer.id, key: args.key as string };
+          : { userId: viewer.id, key: parseField(keySchema, args.key, 'key') };
       const session = await ctx.db.session.findFirst({ ...query, where });
       if (!session) throw AppError.notFound('Session');
       return session;

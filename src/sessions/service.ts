@@ -5,6 +5,7 @@ import type { MessageRole, Session, SessionState } from '../generated/prisma/cli
 import { Prisma } from '../generated/prisma/client.js';
 import type { AppPubSub, SessionChangeKind } from '../pubsub.js';
 import {
+  hasUnstorable,
   keySchema,
   messageTextSchema,
   metadataSchema,
@@ -12,6 +13,7 @@ import {
   type TimeoutInput,
   timeoutSchema,
   titleSchema,
+  UNSTORABLE_MESSAGE,
 } from './validation.js';
 
 export interface SessionServiceDeps {
@@ -53,6 +55,16 @@ export interface SessionFilterInput {
 
 const isUniqueViolation = (e: unknown) =>
   e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+
+/**
+ * Locks a session's row for the rest of the transaction. A transaction that inserts a message
+ * (its foreign key takes a share lock on the session) and then updates the session (a key update:
+ * updatedAt and lastMessageId are in unique indexes) deadlocks with another one doing the same;
+ * locking first makes them wait for each other instead.
+ */
+export async function lockSession(tx: Prisma.TransactionClient, sessionId: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Session" WHERE "id" = ${sessionId}::uuid FOR UPDATE`;
+}
 
 /** The session fields that the timeout settings decide. */
 export function timeoutFields(timeout: TimeoutInput | null, from: Date) {
@@ -295,6 +307,7 @@ export class SessionService {
     }
     const now = this.now();
     const { message, session: updated } = await this.db.$transaction(async (tx) => {
+      await lockSession(tx, sessionId);
       const message = await tx.message.create({
         data: {
           sessionId,
@@ -386,6 +399,8 @@ export class SessionService {
     if (f.search != null && f.search.trim()) {
       if (f.search.length > 255)
         throw AppError.badInput('filter.search', 'filter.search: at most 255 characters');
+      if (hasUnstorable(f.search))
+        throw AppError.badInput('filter.search', `filter.search: ${UNSTORABLE_MESSAGE}`);
       and.push({ title: { contains: escapeLike(f.search.trim()), mode: 'insensitive' } });
     }
     if (f.metadata != null) {

@@ -3,11 +3,28 @@ import { AppError } from '../errors.js';
 
 export const MAX_METADATA_BYTES = 16 * 1024;
 
+/**
+ * PostgreSQL stores no U+0000 in text or jsonb, and jsonb refuses unpaired UTF-16 surrogates: a
+ * string holding either is the caller's mistake (BAD_USER_INPUT), not a database error.
+ */
+export const UNSTORABLE_MESSAGE = 'must not contain NUL (U+0000) or unpaired surrogates';
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (text: string) => text.includes('\0') || UNPAIRED_SURROGATE.test(text);
+export const hasUnstorable = (value: unknown): boolean => {
+  if (typeof value === 'string') return unstorable(value);
+  if (Array.isArray(value)) return value.some(hasUnstorable);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([k, v]) => unstorable(k) || hasUnstorable(v));
+  }
+  return false;
+};
+
 export const titleSchema = z
   .string()
   .trim()
   .min(1, 'must be 1 to 255 characters')
-  .max(255, 'must be 1 to 255 characters');
+  .max(255, 'must be 1 to 255 characters')
+  .refine((v) => !hasUnstorable(v), UNSTORABLE_MESSAGE);
 
 export const keySchema = z
   .string()
@@ -18,13 +35,15 @@ export const metadataSchema = z
   .record(z.string(), z.unknown(), { error: 'must be a JSON object' })
   .refine((v) => Buffer.byteLength(JSON.stringify(v)) <= MAX_METADATA_BYTES, {
     message: `must be at most ${MAX_METADATA_BYTES / 1024} KB as JSON`,
-  });
+  })
+  .refine((v) => !hasUnstorable(v), UNSTORABLE_MESSAGE);
 
 export const messageTextSchema = z
   .string()
   .min(1, 'must be 1 to 100000 characters')
   .max(100_000, 'must be 1 to 100000 characters')
-  .refine((v) => v.trim().length > 0, 'must not be blank');
+  .refine((v) => v.trim().length > 0, 'must not be blank')
+  .refine((v) => !hasUnstorable(v), UNSTORABLE_MESSAGE);
 
 const MINUTES_PER_YEAR = 525_600;
 export const timeoutSchema = z

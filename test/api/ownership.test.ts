@@ -370,7 +370,7 @@ describe('authentication of the other operations', () => {
         database: 'OK',
         pubsub: 'OK',
         databaseKind: t.db.url ? 'postgres' : 'pglite',
-        pubsubKind: 'memory',
+        pubsubKind: process.env.TEST_REDIS_URL ? 'redis' : 'memory',
         model: 'local',
       },
     };

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, startTestApp, type TestApp } from '../helpers/app.js';
+import { type Ev, eventsOf } from '../helpers/events.js';
 
 /**
  * A local server speaking the OpenAI chat-completions streaming format, as Ollama, vLLM and
@@ -124,17 +125,17 @@ describe('an OpenAI-compatible server through @ai-sdk/openai', () => {
       { id: sessionId },
       (e: any) => ['TurnFinished', 'TurnFailed'].includes(e.sessionEvents.__typename),
     );
-    const events = (await sub.done).map((e: any) => e.sessionEvents);
+    const events = eventsOf(await sub.done, 'TurnFinished');
     const called = events.find((e) => e.__typename === 'ToolCalled');
     expect(called).toMatchObject({
       toolCallId: 'call_abc',
       toolName: 'searchProducts',
       input: { query: 'running shoes', maxPrice: 120 },
     });
-    const result = events.find((e) => e.__typename === 'ToolResulted');
+    const result = events.find((e) => e.__typename === 'ToolResulted') as Ev;
     const firstProduct = result.output.products[0].name;
     expect(result.output.products.every((p: any) => p.price <= 120)).toBe(true);
-    const finished = events.at(-1);
+    const finished = events.at(-1) as Ev;
     expect(finished.__typename).toBe('TurnFinished');
     expect(finished.message.text).toBe(`I found ${firstProduct} for you.`);
     expect(
