@@ -58,11 +58,18 @@ function decodeCursor(cursor: string, order: string, field: string): { value: Da
 
 const flip = (d: Direction): Direction => (d === 'asc' ? 'desc' : 'asc');
 
-/** Rows strictly after (value, id) in direction `d`: a row-value comparison, so it survives deletes. */
+/**
+ * Rows strictly after (value, id) in direction `d`: a row-value comparison, so it survives
+ * deletes. The redundant `column >= value` (`<=` descending) is what lets PostgreSQL start an
+ * index range scan at the cursor instead of reading and filtering every row before it.
+ */
 function beyond<K extends string>(column: K, d: Direction, c: { value: Date; id: string }) {
   const op = d === 'asc' ? 'gt' : 'lt';
   return {
-    OR: [{ [column]: { [op]: c.value } }, { [column]: c.value, id: { [op]: c.id } }],
+    AND: [
+      { [column]: { [`${op}e`]: c.value } },
+      { OR: [{ [column]: { [op]: c.value } }, { [column]: c.value, id: { [op]: c.id } }] },
+    ],
   } as Record<string, unknown>;
 }
 
