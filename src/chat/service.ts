@@ -307,12 +307,15 @@ export class ChatService {
       include: { agent: true },
     });
     if (!session) return;
-    const existing = await db.message.findUnique({ where: { id: turn.replyMessageId } });
-    const history = await db.message.findMany({
-      where: { sessionId, NOT: { id: turn.replyMessageId } },
+    // One query for the history and this turn's own reply (stored when it resumes after an
+    // approval): the reply, if any, is the newest message of the session.
+    const recent = await db.message.findMany({
+      where: { sessionId },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: HISTORY_LIMIT,
+      take: HISTORY_LIMIT + 1,
     });
+    const existing = recent.find((m) => m.id === turn.replyMessageId);
+    const history = recent.filter((m) => m !== existing).slice(0, HISTORY_LIMIT);
     history.reverse();
     if (existing) history.push(existing);
     const preferences = await loadPreferences(db, turn.userId);
@@ -421,8 +424,9 @@ export class ChatService {
     const awaiting = outcome.status === 'AWAITING_APPROVAL';
     const parts = outcome.parts as unknown as Prisma.InputJsonArray;
     const text = partsText(outcome.parts);
+    let session: Session;
     try {
-      await db.$transaction(async (tx) => {
+      session = await db.$transaction(async (tx) => {
         if (messageExists) {
           await tx.message.update({
             where: { id: turn.replyMessageId },
@@ -458,7 +462,7 @@ export class ChatService {
             leaseExpiresAt: null,
           },
         });
-        await tx.session.update({
+        return tx.session.update({
           where: { id: sessionId },
           data: {
             activeTurnId: awaiting ? turn.id : null,
@@ -490,13 +494,11 @@ export class ChatService {
         error: outcome.error ?? { code: 'MODEL_ERROR', message: 'The model call failed' },
       });
     }
-    const session = await this.deps.db.session.findUnique({ where: { id: sessionId } });
-    if (!session) return;
     this.deps.sessions.announce(session.userId, sessionId, 'UPDATED');
+    // (title: as stored by this turn's transaction; title() itself writes only where it is null.)
     if (outcome.status === 'COMPLETED' && session.title == null) {
       // In the background: a failure (the database gone meanwhile) must not become an unhandled
-      // rejection, which ends the process.
-      // Tracked, so that close() waits for it before the database and Redis go away.
+      // rejection, which ends the process. Tracked, so that close() waits for it before the database and Redis go away.
       const titling = this.title(session, turn)
         .catch((err) => this.deps.logger.warn({ err, sessionId }, 'session title not generated'))
         .finally(() => this.background.delete(titling));
