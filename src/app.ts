@@ -138,6 +138,26 @@ function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
   });
 }
 
+/** "Did you mean …?" hints, which GraphQL Armor removes only from validation errors. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * The error without field or enum-value suggestions (production: they describe the schema to
+ * whoever probes it). Covers what Armor's blockFieldSuggestion leaves: suggestions for enum values
+ * and for input fields in variables, raised after validation.
+ */
+function withoutSuggestions(error: GraphQLError): GraphQLError {
+  if (!SUGGESTION.test(error.message)) return error;
+  SUGGESTION.lastIndex = 0;
+  return new GraphQLError(error.message.replace(SUGGESTION, ''), {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: error.extensions,
+  });
+}
+
 export function createApp(options: AppOptions): App {
   const { config, database } = options;
   const logger = options.logger ?? createLogger(config);
@@ -348,6 +368,9 @@ export function createApp(options: AppOptions): App {
               if (typeof code !== 'string' || !API_CODES.has(code)) {
                 errors[i] = e instanceof GraphQLError ? withCode(e, ErrorCode.BAD_USER_INPUT) : e;
               }
+              if (config.isProduction && errors[i] instanceof GraphQLError) {
+                errors[i] = withoutSuggestions(errors[i]);
+              }
             });
           }
         },
@@ -384,6 +407,14 @@ export function createApp(options: AppOptions): App {
         ctx.extra.auth = auth;
         return true;
       },
+      // Production: no suggestions over WebSocket either (results and `error` messages).
+      onNext: config.isProduction
+        ? (_ctx, _id, _payload, _args, result) =>
+            result.errors ? { ...result, errors: result.errors.map(withoutSuggestions) } : result
+        : undefined,
+      onError: config.isProduction
+        ? (_ctx, _id, _payload, errors) => errors.map(withoutSuggestions)
+        : undefined,
       onSubscribe: async (ctx, _id, payload) => {
         const requestId = randomUUID();
         const context: Context = {

@@ -52,7 +52,7 @@ const ui = {
 };
 
 /** What the browser tests read (and a person can, in the console): seqs applied, resumes, … */
-interface ChatDebug {
+export interface ChatDebug {
   sessionId: string | null;
   /** Seqs applied to the open conversation, in order. */
   applied: number[];

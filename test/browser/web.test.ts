@@ -4,6 +4,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useWebPage } from '../../src/web/serve.js';
+import type { ChatDebug } from '../../web/app.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { hasChromium, launchBrowser, RESULTS_DIR, watchConsole } from './browser.js';
 
@@ -59,15 +60,6 @@ async function openSessionId(page: Page): Promise<string> {
   return decodeURIComponent((await page.evaluate(() => location.hash)).slice(4));
 }
 
-interface ChatDebug {
-  applied: number[];
-  duplicates: number;
-  resyncs: number;
-  reconnects: number;
-  streamed: Record<string, string>;
-  mismatches: number;
-  connection: string;
-}
 const debugOf = (page: Page) =>
   page.evaluate(() => (window as unknown as { __chat: ChatDebug }).__chat);
 

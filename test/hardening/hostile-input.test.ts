@@ -3,6 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { API_ERROR_CODES } from '../api/support.js';
 import { collect, startTestApp, type TestApp, type TestUser } from '../helpers/app.js';
 
 /**
@@ -28,17 +29,7 @@ const WS_BULK_MESSAGES = 100;
 const CONCURRENCY = 20;
 const BATCH = 1000;
 
-const API_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'SESSION_EXPIRED',
-  'MODEL_ERROR',
-  'INTERNAL_SERVER_ERROR',
-]);
+const API_CODES = new Set<string>(API_ERROR_CODES);
 /** Stack frames, file paths, the ORM and the database speaking. */
 const LEAK =
   /\n\s*at \S|\(\/[^)\s]*:\d+:\d+\)|node_modules|PrismaClient|Invalid `|\/work\/main|\bsrc\/[\w/-]+\.ts|invalid input syntax|\bP20\d\d\b|ECONNREFUSED|pglite/i;

@@ -7,6 +7,7 @@ import { createUserWithKey } from '../../src/auth/api-keys.js';
 import { createLocalModel } from '../../src/chat/models/local.js';
 import { loadConfig } from '../../src/config.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
+import { postGraphQL } from './server-process.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -87,17 +88,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db,
     url,
     devUser,
-    async gql(query, variables, token) {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GraphQLResponse<any>;
-    },
+    gql: (query, variables, token) => postGraphQL(url, query, variables, token),
     async user(name) {
       userCounter += 1;
       const n = name ?? `user${userCounter}-${Math.random().toString(36).slice(2, 8)}`;
