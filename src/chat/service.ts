@@ -532,7 +532,7 @@ export class ChatService {
     } else {
       const turn = await this.deps.db.turn.findUnique({ where: { id: turnId } });
       if (turn?.status === 'AWAITING_APPROVAL') await this.endWithoutRunner(turn, 'CANCELLED');
-      else if (turn && turn.leaseExpiresAt && turn.leaseExpiresAt < new Date()) {
+      else if (turn?.leaseExpiresAt && turn.leaseExpiresAt < new Date()) {
         await this.endWithoutRunner(turn, 'INTERRUPTED');
       } else {
         this.deps.pubsub.publish('turn:stop', turnId, { reason: 'user' });

@@ -396,7 +396,7 @@ export class SessionService {
       const prefix = parseField(keySchema, f.keyPrefix, 'filter.keyPrefix');
       and.push({ key: { startsWith: escapeLike(prefix) } });
     }
-    if (f.search != null && f.search.trim()) {
+    if (f.search?.trim()) {
       if (f.search.length > 255)
         throw AppError.badInput('filter.search', 'filter.search: at most 255 characters');
       if (hasUnstorable(f.search))
