@@ -17,6 +17,7 @@ import {
   parseField,
   UNSTORABLE_MESSAGE,
 } from '../sessions/validation.js';
+import { Checkpoints } from './checkpoints.js';
 import type { EventLog } from './events.js';
 import { partsText, runTurn, type TurnOutcome } from './run-turn.js';
 import { generateTitle } from './title.js';
@@ -76,6 +77,8 @@ export class ChatService {
   private readonly running = new Map<string, RunningTurn>();
   /** Work a finished turn leaves behind (the session title), awaited by drain(). */
   private readonly background = new Set<Promise<unknown>>();
+  /** Partial answers and leases of the running turns, saved in one batch per interval. */
+  private readonly checkpoints: Checkpoints;
   readonly processId: string;
   private shuttingDown = false;
   /** Called for every streamed delta (metrics). */
@@ -83,6 +86,13 @@ export class ChatService {
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.processId = deps.processId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.checkpoints = new Checkpoints({
+      db: deps.db,
+      events: deps.events,
+      logger: deps.logger,
+      intervalMs: deps.checkpointMs,
+      leaseMs: deps.leaseMs,
+    });
   }
 
   runningCount(): number {
@@ -339,31 +349,7 @@ export class ChatService {
     });
 
     let latestParts: StoredPart[] = (existing?.parts as unknown as StoredPart[] | undefined) ?? [];
-    let savedSeq = 0;
-    const checkpoint = setInterval(async () => {
-      try {
-        await db.turn.update({
-          where: { id: turn.id },
-          data: {
-            checkpoint: latestParts as unknown as Prisma.InputJsonArray,
-            leaseExpiresAt: new Date(Date.now() + this.deps.leaseMs),
-          },
-        });
-        // The seq too, so that after a crash the next process numbers on from about here
-        // rather than from the start of the turn.
-        const seq = events.currentSeq(sessionId);
-        if (seq > savedSeq) {
-          await db.session.updateMany({
-            where: { id: sessionId, eventSeq: { lt: seq } },
-            data: { eventSeq: seq },
-          });
-          savedSeq = seq;
-        }
-      } catch (e) {
-        logger.debug({ err: e, turnId: turn.id }, 'checkpoint skipped');
-      }
-    }, this.deps.checkpointMs);
-    checkpoint.unref();
+    this.checkpoints.add(turn.id, sessionId, () => latestParts);
 
     let outcome: TurnOutcome;
     try {
@@ -389,7 +375,7 @@ export class ChatService {
         onError: (error) => logger.warn({ err: error, turnId: turn.id }, 'model call failed'),
       });
     } finally {
-      clearInterval(checkpoint);
+      this.checkpoints.remove(turn.id);
     }
     if (outcome.status === 'CANCELLED' && this.shuttingDown) {
       // Stopped by a shutdown, not by the user: the turn was interrupted.
@@ -621,6 +607,7 @@ export class ChatService {
     this.shuttingDown = true;
     for (const r of this.running.values()) r.controller.abort(new Error('server shutting down'));
     await this.drain();
+    this.checkpoints.close();
   }
 }
 

@@ -177,6 +177,9 @@ describe('a server killed in the middle of a turn', () => {
       turn: { status: 'INTERRUPTED' },
       error: { code: 'INTERNAL_SERVER_ERROR' },
     });
+    // Numbering goes on from the last checkpoint's seq, not from the start of the turn.
+    const firstDelta = seen.find((e) => e.__typename === 'TextDelta') as Ev;
+    expect(failed.seq).toBeGreaterThan(firstDelta.seq);
 
     const { session } = await ok(second, SESSION, { id });
     expect(session.state).toBe('IDLE');

@@ -1,0 +1,87 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import type { EventLog } from './events.js';
+
+interface Running {
+  sessionId: string;
+  /** The turn's answer so far, as the parts to store. */
+  parts: () => unknown;
+  /** The session's event seq last written. */
+  savedSeq: number;
+}
+
+export interface CheckpointsDeps {
+  db: Db;
+  events: EventLog;
+  logger: Logger;
+  intervalMs: number;
+  leaseMs: number;
+}
+
+/**
+ * Every `intervalMs`, one statement saves the partial answer of every turn this process runs and
+ * renews their leases, and one more saves their sessions' event seqs (so that after a crash the
+ * next process numbers on from about there). Two statements per interval whatever the number of
+ * running turns, instead of one or two per turn.
+ */
+export class Checkpoints {
+  private readonly running = new Map<string, Running>();
+  private readonly timer: NodeJS.Timeout;
+  private flushing: Promise<void> | null = null;
+
+  constructor(private readonly deps: CheckpointsDeps) {
+    this.timer = setInterval(() => void this.flush(), deps.intervalMs);
+    this.timer.unref();
+  }
+
+  add(turnId: string, sessionId: string, parts: () => unknown) {
+    this.running.set(turnId, { sessionId, parts, savedSeq: 0 });
+  }
+
+  remove(turnId: string) {
+    this.running.delete(turnId);
+  }
+
+  /** Saves now (one flush at a time: a slow one is not overlapped by the next tick). */
+  flush(): Promise<void> {
+    this.flushing ??= this.save().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async save() {
+    if (this.running.size === 0) return;
+    const { db, events, logger } = this.deps;
+    const turns = [...this.running];
+    const lease = new Date(Date.now() + this.deps.leaseMs).toISOString();
+    try {
+      // Only turns still RUNNING: a turn that finished meanwhile keeps its final state.
+      await db.$executeRaw`
+        UPDATE "Turn" AS t
+        SET "checkpoint" = v.parts::jsonb,
+            "leaseExpiresAt" = (${lease}::timestamptz AT TIME ZONE 'UTC')
+        FROM unnest(${turns.map(([id]) => id)}::uuid[],
+                    ${turns.map(([, r]) => JSON.stringify(r.parts()))}::text[]) AS v(id, parts)
+        WHERE t."id" = v.id AND t."status" = 'RUNNING'`;
+      const sessions = new Map<string, number>();
+      for (const [, r] of turns) {
+        const seq = events.currentSeq(r.sessionId);
+        if (seq > r.savedSeq) sessions.set(r.sessionId, seq);
+      }
+      if (sessions.size > 0) {
+        await db.$executeRaw`
+          UPDATE "Session" AS s SET "eventSeq" = v.seq
+          FROM unnest(${[...sessions.keys()]}::uuid[], ${[...sessions.values()]}::int[]) AS v(id, seq)
+          WHERE s."id" = v.id AND s."eventSeq" < v.seq`;
+        for (const [, r] of turns) r.savedSeq = sessions.get(r.sessionId) ?? r.savedSeq;
+      }
+    } catch (err) {
+      logger.warn({ err, turns: turns.length }, 'checkpoint skipped');
+    }
+  }
+
+  close() {
+    clearInterval(this.timer);
+  }
+}
