@@ -52,8 +52,11 @@ export type SessionEvent = SessionEventPayload & {
  * Token deltas never touch the database.
  */
 export interface EventLog {
-  /** Readies a session so that following `publish` calls keep their order. */
-  prepare(sessionId: string): Promise<void>;
+  /**
+   * Readies a session so that following `publish` calls keep their order. `storedSeq`: the
+   * session's stored eventSeq when the caller has just read the row (saves reading it again).
+   */
+  prepare(sessionId: string, storedSeq?: number): Promise<void>;
   /** Numbers, stores and delivers one event. */
   publish(sessionId: string, payload: SessionEventPayload): SessionEvent | Promise<SessionEvent>;
   /**
@@ -183,9 +186,19 @@ export class MemoryEventLog implements EventLog {
     this.maxQueued = options.maxQueuedPerSubscriber ?? 50_000;
   }
 
-  private load(sessionId: string): SessionLog | Promise<SessionLog> {
+  private load(sessionId: string, storedSeq?: number): SessionLog | Promise<SessionLog> {
     const existing = this.logs.get(sessionId);
     if (existing) return existing;
+    if (storedSeq != null && !this.loading.has(sessionId)) {
+      const log: SessionLog = {
+        seq: storedSeq,
+        events: [],
+        listeners: new Set(),
+        lastActivity: Date.now(),
+      };
+      this.logs.set(sessionId, log);
+      return log;
+    }
     let pending = this.loading.get(sessionId);
     if (!pending) {
       pending = this.db.session
@@ -212,8 +225,8 @@ export class MemoryEventLog implements EventLog {
     return this.logs.get(sessionId)?.seq ?? 0;
   }
 
-  async prepare(sessionId: string): Promise<void> {
-    await this.load(sessionId);
+  async prepare(sessionId: string, storedSeq?: number): Promise<void> {
+    await this.load(sessionId, storedSeq);
   }
 
   async lastSeq(sessionId: string): Promise<number> {

@@ -68,13 +68,18 @@ export class RedisEventLog implements EventLog {
   private channel = (id: string) => `${this.prefix}session-events:${id}`;
 
   /** Starts the Redis counter at the seq the database saw last, the first time a session is used. */
-  async prepare(sessionId: string): Promise<void> {
+  async prepare(sessionId: string, storedSeq?: number): Promise<void> {
     if (this.prepared.has(sessionId)) return;
-    const row = await this.options.db.session.findUnique({
-      where: { id: sessionId },
-      select: { eventSeq: true },
-    });
-    await this.options.redis.set(this.seqKey(sessionId), String(row?.eventSeq ?? 0), 'NX');
+    const seq =
+      storedSeq ??
+      (
+        await this.options.db.session.findUnique({
+          where: { id: sessionId },
+          select: { eventSeq: true },
+        })
+      )?.eventSeq ??
+      0;
+    await this.options.redis.set(this.seqKey(sessionId), String(seq), 'NX');
     this.prepared.add(sessionId);
   }
 

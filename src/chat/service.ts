@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { rateLimited } from '../context.js';
 import type { Db } from '../db/client.js';
 import { AppError, ErrorCode } from '../errors.js';
-import type { Message, Session, Turn } from '../generated/prisma/client.js';
+import type { Agent, Message, Session, Turn } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { RateLimiter } from '../limits/rate-limit.js';
 import type { AppPubSub } from '../pubsub.js';
@@ -65,6 +65,8 @@ interface RunningTurn {
 
 const isUniqueViolation = (e: unknown) =>
   e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+type SessionWithAgent = Session & { agent: Agent };
+
 const isMissingRecord = (e: unknown) =>
   e instanceof Prisma.PrismaClientKnownRequestError && (e.code === 'P2025' || e.code === 'P2003');
 
@@ -169,21 +171,23 @@ export class ChatService {
         });
         await tx.message.update({ where: { id: userMessage.id }, data: { turnId } });
         // The conditional update is the lock: only one turn becomes active, across processes.
-        const claimed = await tx.session.updateMany({
-          where: { id: session.id, activeTurnId: null },
-          data: {
-            activeTurnId: turnId,
-            state: 'RUNNING',
-            messageCount: { increment: 1 },
-            lastMessageId: userMessage.id,
-            updatedAt: now,
-            ...(session.autoRenew && session.timeoutMinutes != null
-              ? { expiresAt: renewedExpiry(session, now), warnedAt: null }
-              : {}),
-          },
-        });
-        if (claimed.count !== 1) throw this.conflict();
-        const updated = await tx.session.findUniqueOrThrow({ where: { id: session.id } });
+        const updated = await tx.session
+          .update({
+            where: { id: session.id, AND: { activeTurnId: null } },
+            data: {
+              activeTurnId: turnId,
+              state: 'RUNNING',
+              messageCount: { increment: 1 },
+              lastMessageId: userMessage.id,
+              updatedAt: now,
+              ...(session.autoRenew && session.timeoutMinutes != null
+                ? { expiresAt: renewedExpiry(session, now), warnedAt: null }
+                : {}),
+            },
+          })
+          .catch((e: unknown) => {
+            throw isMissingRecord(e) ? this.conflict() : e;
+          });
         return { session: updated, userMessage: { ...userMessage, turnId }, turn };
       });
     } catch (e) {
@@ -197,14 +201,14 @@ export class ChatService {
       throw e;
     }
 
-    await this.deps.events.prepare(session.id);
+    await this.deps.events.prepare(session.id, result.session.eventSeq);
     await this.deps.events.publish(session.id, {
       type: 'TurnStarted',
       turnId,
       userMessageId: result.userMessage.id,
     });
     this.deps.sessions.announce(userId, session.id, 'UPDATED');
-    this.start(result.turn, session.id);
+    this.start(result.turn, session.id, { ...result.session, agent });
     return result;
   }
 
@@ -226,7 +230,8 @@ export class ChatService {
   }
 
   /** Runs a turn in the background of this process; a stop request from any process aborts it. */
-  private start(turn: Turn, sessionId: string) {
+  /** Runs the turn in the background; `session`: the row with its agent, when just read. */
+  private start(turn: Turn, sessionId: string, session?: SessionWithAgent) {
     const controller = new AbortController();
     const stops = this.deps.pubsub.subscribe('turn:stop', turn.id);
     void (async () => {
@@ -235,7 +240,7 @@ export class ChatService {
         break;
       }
     })();
-    const done = this.execute(turn, sessionId, controller.signal)
+    const done = this.execute(turn, sessionId, controller.signal, session)
       .catch((error) =>
         this.deps.logger.error({ err: error, turnId: turn.id }, 'turn runner crashed'),
       )
@@ -310,12 +315,16 @@ export class ChatService {
     return updated;
   }
 
-  private async execute(turn: Turn, sessionId: string, signal: AbortSignal) {
+  private async execute(
+    turn: Turn,
+    sessionId: string,
+    signal: AbortSignal,
+    preloaded?: SessionWithAgent,
+  ) {
     const { db, events, logger } = this.deps;
-    const session = await db.session.findUnique({
-      where: { id: sessionId },
-      include: { agent: true },
-    });
+    const session =
+      preloaded ??
+      (await db.session.findUnique({ where: { id: sessionId }, include: { agent: true } }));
     if (!session) return;
     // One query for the history and this turn's own reply (stored when it resumes after an
     // approval): the reply, if any, is the newest message of the session.
