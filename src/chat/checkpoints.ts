@@ -2,6 +2,14 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { EventLog } from './events.js';
 
+/**
+ * Added to the seq a checkpoint stores: the events a crashed process published after its last
+ * checkpoint are unknown, so the next process numbers on from past anything a client can have
+ * seen. A client resuming with afterSeq then gets the interrupted turn's end, after a gap that
+ * tells it to reload the session. The turn's end stores the exact seq again.
+ */
+export const SEQ_RESERVE = 100_000;
+
 interface Running {
   sessionId: string;
   /** The turn's answer so far, as the parts to store. */
@@ -20,8 +28,8 @@ export interface CheckpointsDeps {
 
 /**
  * Every `intervalMs`, one statement saves the partial answer of every turn this process runs and
- * renews their leases, and one more saves their sessions' event seqs (so that after a crash the
- * next process numbers on from about there). Two statements per interval whatever the number of
+ * renews their leases, and one more saves their sessions' event seqs (plus SEQ_RESERVE, so that
+ * after a crash the next process numbers on from past them). Two statements per interval whatever the number of
  * running turns, instead of one or two per turn.
  */
 export class Checkpoints {
@@ -72,7 +80,8 @@ export class Checkpoints {
       if (sessions.size > 0) {
         await db.$executeRaw`
           UPDATE "Session" AS s SET "eventSeq" = v.seq
-          FROM unnest(${[...sessions.keys()]}::uuid[], ${[...sessions.values()]}::int[]) AS v(id, seq)
+          FROM unnest(${[...sessions.keys()]}::uuid[],
+                      ${[...sessions.values()].map((seq) => seq + SEQ_RESERVE)}::int[]) AS v(id, seq)
           WHERE s."id" = v.id AND s."eventSeq" < v.seq`;
         for (const [, r] of turns) r.savedSeq = sessions.get(r.sessionId) ?? r.savedSeq;
       }

@@ -296,8 +296,10 @@ export class MemoryEventLog implements EventLog {
 
   private async persistSeqs(entries: [string, SessionLog][]) {
     for (const [id, log] of entries) {
+      // The exact seq, also over a checkpoint's reservation (see SEQ_RESERVE): one process
+      // numbers the session's events while its log is loaded.
       await this.db.session.updateMany({
-        where: { id, eventSeq: { lt: log.seq } },
+        where: { id, eventSeq: { not: log.seq } },
         data: { eventSeq: log.seq },
       });
     }
