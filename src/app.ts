@@ -147,8 +147,7 @@ const SUGGESTION = /\s*Did you mean [^?]*\?/g;
  * and for input fields in variables, raised after validation.
  */
 function withoutSuggestions(error: GraphQLError): GraphQLError {
-  if (!SUGGESTION.test(error.message)) return error;
-  SUGGESTION.lastIndex = 0;
+  if (!error.message.includes('Did you mean')) return error;
   return new GraphQLError(error.message.replace(SUGGESTION, ''), {
     nodes: error.nodes,
     source: error.source,
