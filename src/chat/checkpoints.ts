@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
+import { storableJson } from '../sessions/validation.js';
 import type { EventLog } from './events.js';
 
 /**
@@ -42,8 +43,12 @@ export class Checkpoints {
     this.timer.unref();
   }
 
-  add(turnId: string, sessionId: string, parts: () => unknown) {
-    this.running.set(turnId, { sessionId, parts, savedSeq: 0 });
+  /**
+   * `reservedFrom`: the seq whose reservation the turn's start already stored (sendMessage and
+   * respondToApproval claim the session with eventSeq + SEQ_RESERVE).
+   */
+  add(turnId: string, sessionId: string, parts: () => unknown, reservedFrom: number) {
+    this.running.set(turnId, { sessionId, parts, savedSeq: reservedFrom });
   }
 
   remove(turnId: string) {
@@ -70,27 +75,30 @@ export class Checkpoints {
         SET "checkpoint" = v.parts::jsonb,
             "leaseExpiresAt" = (${lease}::timestamptz AT TIME ZONE 'UTC')
         FROM unnest(${turns.map(([id]) => id)}::uuid[],
-                    ${turns.map(([, r]) => JSON.stringify(r.parts()))}::text[]) AS v(id, parts)
+                    ${turns.map(([, r]) => storableJson(r.parts()))}::text[]) AS v(id, parts)
         WHERE t."id" = v.id AND t."status" = 'RUNNING'`;
-      const sessions = new Map<string, number>();
-      for (const [, r] of turns) {
-        const seq = events.currentSeq(r.sessionId);
-        if (seq > r.savedSeq) sessions.set(r.sessionId, seq);
-      }
-      if (sessions.size > 0) {
+      const moved = turns
+        .map(([turnId, r]) => ({ turnId, r, seq: events.currentSeq(r.sessionId) }))
+        .filter(({ r, seq }) => seq > r.savedSeq);
+      if (moved.length > 0) {
+        // Only while that turn is still the session's active one: its end stores the exact
+        // seq, which a late checkpoint must not overwrite (the row lock makes this re-checked).
         await db.$executeRaw`
           UPDATE "Session" AS s SET "eventSeq" = v.seq
-          FROM unnest(${[...sessions.keys()]}::uuid[],
-                      ${[...sessions.values()].map((seq) => seq + SEQ_RESERVE)}::int[]) AS v(id, seq)
-          WHERE s."id" = v.id AND s."eventSeq" < v.seq`;
-        for (const [, r] of turns) r.savedSeq = sessions.get(r.sessionId) ?? r.savedSeq;
+          FROM unnest(${moved.map((m) => m.r.sessionId)}::uuid[],
+                      ${moved.map((m) => m.turnId)}::uuid[],
+                      ${moved.map((m) => m.seq + SEQ_RESERVE)}::int[]) AS v(id, turn, seq)
+          WHERE s."id" = v.id AND s."activeTurnId" = v.turn AND s."eventSeq" < v.seq`;
+        for (const m of moved) m.r.savedSeq = m.seq;
       }
     } catch (err) {
       logger.warn({ err, turns: turns.length }, 'checkpoint skipped');
     }
   }
 
-  close() {
+  /** Stops the timer and waits for a flush under way. */
+  async close() {
     clearInterval(this.timer);
+    await this.flushing;
   }
 }

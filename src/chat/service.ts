@@ -15,9 +15,11 @@ import {
   hasUnstorable,
   messageTextSchema,
   parseField,
+  storableJson,
+  storableString,
   UNSTORABLE_MESSAGE,
 } from '../sessions/validation.js';
-import { Checkpoints } from './checkpoints.js';
+import { Checkpoints, SEQ_RESERVE } from './checkpoints.js';
 import type { EventLog } from './events.js';
 import { partsText, runTurn, type TurnOutcome } from './run-turn.js';
 import { generateTitle } from './title.js';
@@ -180,6 +182,8 @@ export class ChatService {
               messageCount: { increment: 1 },
               lastMessageId: userMessage.id,
               updatedAt: now,
+              // Reserved until the turn's checkpoints and its end store more (see SEQ_RESERVE).
+              eventSeq: { increment: SEQ_RESERVE },
               ...(session.autoRenew && session.timeoutMinutes != null
                 ? { expiresAt: renewedExpiry(session, now), warnedAt: null }
                 : {}),
@@ -201,7 +205,7 @@ export class ChatService {
       throw e;
     }
 
-    await this.deps.events.prepare(session.id, result.session.eventSeq);
+    await this.deps.events.prepare(session.id, result.session.eventSeq - SEQ_RESERVE);
     await this.deps.events.publish(session.id, {
       type: 'TurnStarted',
       turnId,
@@ -284,6 +288,7 @@ export class ChatService {
       ...(input.reason ? { reason: input.reason } : {}),
     };
     const stillPending = parts.some((p) => p.state === 'approval-requested');
+    let storedSeq: number | undefined;
     const now = new Date();
     const updated = await db.$transaction(async (tx) => {
       await tx.message.update({
@@ -301,14 +306,15 @@ export class ChatService {
       });
       if (claimed.count !== 1)
         throw new AppError(ErrorCode.CONFLICT, 'This turn is not waiting for an approval');
-      await tx.session.update({
+      const session = await tx.session.update({
         where: { id: turn.sessionId },
-        data: { state: 'RUNNING', updatedAt: now },
+        data: { state: 'RUNNING', updatedAt: now, eventSeq: { increment: SEQ_RESERVE } },
       });
+      storedSeq = session.eventSeq - SEQ_RESERVE;
       return tx.turn.findUniqueOrThrow({ where: { id: turn.id } });
     });
     if (!stillPending) {
-      await this.deps.events.prepare(turn.sessionId);
+      await this.deps.events.prepare(turn.sessionId, storedSeq);
       this.deps.sessions.announce(userId, turn.sessionId, 'UPDATED');
       this.start(updated, turn.sessionId);
     }
@@ -358,7 +364,7 @@ export class ChatService {
     });
 
     let latestParts: StoredPart[] = (existing?.parts as unknown as StoredPart[] | undefined) ?? [];
-    this.checkpoints.add(turn.id, sessionId, () => latestParts);
+    this.checkpoints.add(turn.id, sessionId, () => latestParts, events.currentSeq(sessionId));
 
     let outcome: TurnOutcome;
     try {
@@ -417,8 +423,10 @@ export class ChatService {
     const { db, events } = this.deps;
     const now = new Date();
     const awaiting = outcome.status === 'AWAITING_APPROVAL';
-    const parts = outcome.parts as unknown as Prisma.InputJsonArray;
-    const text = partsText(outcome.parts);
+    // What the model and the tools produced may hold what PostgreSQL refuses (NUL, lone
+    // surrogates): cleaned, so that the answer is stored whatever it contains.
+    const parts = JSON.parse(storableJson(outcome.parts)) as Prisma.InputJsonArray;
+    const text = storableString(partsText(outcome.parts));
     let session: Session;
     try {
       session = await db.$transaction(async (tx) => {
@@ -465,8 +473,15 @@ export class ChatService {
             ...(messageExists ? {} : { messageCount: { increment: 1 } }),
             lastMessageId: turn.replyMessageId,
             updatedAt: now,
-            eventSeq:
-              events.currentSeq(sessionId) + (awaiting ? (outcome.approvals?.length ?? 0) : 1),
+            // The exact seq after the events published below. Unknown to a process that has
+            // published nothing for this session (Redis: a recovered turn): the reservation stays.
+            ...(events.currentSeq(sessionId) > 0
+              ? {
+                  eventSeq:
+                    events.currentSeq(sessionId) +
+                    (awaiting ? (outcome.approvals?.length ?? 0) : 1),
+                }
+              : {}),
           },
         });
       });
@@ -616,7 +631,7 @@ export class ChatService {
     this.shuttingDown = true;
     for (const r of this.running.values()) r.controller.abort(new Error('server shutting down'));
     await this.drain();
-    this.checkpoints.close();
+    await this.checkpoints.close();
   }
 }
 

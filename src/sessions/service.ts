@@ -56,14 +56,23 @@ export interface SessionFilterInput {
 const isUniqueViolation = (e: unknown) =>
   e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
 
+const turnRunning = () =>
+  new AppError(ErrorCode.CONFLICT, 'A turn is running in this session; wait for it or stop it');
+
 /**
  * Locks a session's row for the rest of the transaction. A transaction that inserts a message
  * (its foreign key takes a share lock on the session) and then updates the session (a key update:
  * updatedAt and lastMessageId are in unique indexes) deadlocks with another one doing the same;
  * locking first makes them wait for each other instead.
  */
-export async function lockSession(tx: Prisma.TransactionClient, sessionId: string) {
-  await tx.$queryRaw`SELECT 1 FROM "Session" WHERE "id" = ${sessionId}::uuid FOR UPDATE`;
+export async function lockSession(
+  tx: Prisma.TransactionClient,
+  sessionId: string,
+): Promise<{ activeTurnId: string | null } | undefined> {
+  const rows = await tx.$queryRaw<{ activeTurnId: string | null }[]>`
+    SELECT "activeTurnId"::text AS "activeTurnId" FROM "Session"
+    WHERE "id" = ${sessionId}::uuid FOR UPDATE`;
+  return rows[0];
 }
 
 /** The session fields that the timeout settings decide. */
@@ -300,14 +309,15 @@ export class SessionService {
     }
     if (session.activeTurnId) {
       // The turn's answer must follow its question in the history the model sees next.
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        'A turn is running in this session; wait for it or stop it',
-      );
+      throw turnRunning();
     }
     const now = this.now();
     const { message, session: updated } = await this.db.$transaction(async (tx) => {
-      await lockSession(tx, sessionId);
+      // Locked, then checked again: a sendMessage may have claimed the session meanwhile.
+      const locked = await lockSession(tx, sessionId);
+      if (locked?.activeTurnId) {
+        throw turnRunning();
+      }
       const message = await tx.message.create({
         data: {
           sessionId,

@@ -10,6 +10,14 @@ export const MAX_METADATA_BYTES = 16 * 1024;
 export const UNSTORABLE_MESSAGE = 'must not contain NUL (U+0000) or unpaired surrogates';
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const unstorable = (text: string) => text.includes('\0') || UNPAIRED_SURROGATE.test(text);
+const UNPAIRED_SURROGATES = new RegExp(UNPAIRED_SURROGATE.source, 'g');
+
+/** What the model or a tool produced, made storable: NULs dropped, lone surrogates U+FFFD. */
+export const storableString = (text: string) =>
+  text.replaceAll('\0', '').replace(UNPAIRED_SURROGATES, '\ufffd');
+/** JSON of a value with every string made storable (answers, tool inputs and outputs). */
+export const storableJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v) => (typeof v === 'string' ? storableString(v) : v));
 export const hasUnstorable = (value: unknown): boolean => {
   if (typeof value === 'string') return unstorable(value);
   if (Array.isArray(value)) return value.some(hasUnstorable);

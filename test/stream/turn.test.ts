@@ -1,3 +1,4 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -60,6 +61,9 @@ const ANSWER = 'Here is a long answer that streams word by word to the client.';
 const FIND = 'find me running shoes under $120';
 const SHOES_ANSWER = 'These running shoes are all under your budget of 120 dollars.';
 const STORY = 'tell me a long story';
+const ODD = 'say something odd';
+/** PostgreSQL stores neither a NUL nor a lone surrogate: a model may still produce them. */
+const ODD_ANSWER = 'odd \u0000 bytes \ud800 from the model, and more words to stream';
 const LONG = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
 
 const mock = routedModel(({ userText, step }) => {
@@ -70,6 +74,7 @@ const mock = routedModel(({ userText, step }) => {
       : textChunks(SHOES_ANSWER);
   }
   if (userText === STORY) return { chunks: textChunks(LONG), delayMs: 25 };
+  if (userText === ODD) return { chunks: textChunks(ODD_ANSWER), delayMs: 20 };
   return textChunks('ok');
 });
 
@@ -279,6 +284,29 @@ describe('a streamed turn', () => {
       'TurnFinished',
       'SessionUpdated',
     ]);
+  });
+
+  it('stores an answer holding NUL and a lone surrogate, cleaned, and the exact event seq', async () => {
+    const { key } = await t.user();
+    const id = await createSession(key);
+    const feed = collect(t.ws(key), EVENTS, { id, after: 0 }, until('TurnFinished'));
+    await send(key, id, ODD);
+    // While the turn runs, the stored seq is reserved past anything a client can have seen.
+    const row = { id: decodeGlobalID(id).id };
+    const running = await t.db.prisma.session.findUniqueOrThrow({ where: row });
+    expect(running.eventSeq).toBeGreaterThanOrEqual(100_000);
+    const events = eventsOf(await feed.done, 'TurnFinished');
+    const finished = events.at(-1) as Ev;
+    expect(finished.turn.status).toBe('COMPLETED');
+    expect(finished.message.text).toBe(
+      'odd  bytes \ufffd from the model, and more words to stream',
+    );
+    expect(deltas(events)).toBe(ODD_ANSWER);
+    const stored = await session(key, id);
+    expect(stored.lastMessage.text).toBe(finished.message.text);
+    // At the end the stored seq is the exact one again: the last event's.
+    const done = await t.db.prisma.session.findUniqueOrThrow({ where: row });
+    expect(done.eventSeq).toBe(finished.seq);
   });
 
   it('runs a tool over two steps and hands its result to the model', async () => {
