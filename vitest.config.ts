@@ -13,6 +13,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
+    // expect.poll waits for what a browser or a stream shows; 1 s (the default) is too short on
+    // two busy cores.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
   },
 });
