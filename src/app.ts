@@ -23,8 +23,8 @@ import { ChatService } from './chat/service.js';
 import type { Config } from './config.js';
 import { type Context, rateLimited, type Services } from './context.js';
 import type { Database } from './db/client.js';
+import { isMissingRecord } from './db/errors.js';
 import { AppError, ErrorCode } from './errors.js';
-import { Prisma } from './generated/prisma/client.js';
 import { graphiqlDefaultQuery } from './graphiql.js';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limit.js';
 import { createLogger } from './logger.js';
@@ -116,10 +116,7 @@ function maskError(error: unknown): Error {
   };
   // A row deleted between a service's ownership check and its write (a concurrent delete): the
   // caller gets what a missing id gets. The cause is still logged.
-  if (
-    original instanceof Prisma.PrismaClientKnownRequestError &&
-    (original.code === 'P2025' || original.code === 'P2003')
-  ) {
+  if (isMissingRecord(original)) {
     return new GraphQLError('Not found', { ...where, extensions: { code: ErrorCode.NOT_FOUND } });
   }
   return new GraphQLError('Internal server error', {
@@ -128,14 +125,22 @@ function maskError(error: unknown): Error {
   });
 }
 
-function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
-  return new GraphQLError(error.message, {
+/** The same error (where it points, its extensions) with another message or extensions. */
+function rebuilt(
+  error: GraphQLError,
+  change: { message?: string; extensions?: GraphQLError['extensions'] },
+): GraphQLError {
+  return new GraphQLError(change.message ?? error.message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
     path: error.path,
-    extensions: { ...error.extensions, code },
+    extensions: change.extensions ?? error.extensions,
   });
+}
+
+function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
+  return rebuilt(error, { extensions: { ...error.extensions, code } });
 }
 
 /** "Did you mean …?" hints, which GraphQL Armor removes only from validation errors. */
@@ -148,13 +153,7 @@ const SUGGESTION = /\s*Did you mean [^?]*\?/g;
  */
 function withoutSuggestions(error: GraphQLError): GraphQLError {
   if (!error.message.includes('Did you mean')) return error;
-  return new GraphQLError(error.message.replace(SUGGESTION, ''), {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    extensions: error.extensions,
-  });
+  return rebuilt(error, { message: error.message.replace(SUGGESTION, '') });
 }
 
 export function createApp(options: AppOptions): App {

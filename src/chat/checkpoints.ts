@@ -30,8 +30,8 @@ export interface CheckpointsDeps {
 /**
  * Every `intervalMs`, one statement saves the partial answer of every turn this process runs and
  * renews their leases, and one more saves their sessions' event seqs (plus SEQ_RESERVE, so that
- * after a crash the next process numbers on from past them). Two statements per interval whatever the number of
- * running turns, instead of one or two per turn.
+ * after a crash the next process numbers on from past them). Two statements per interval
+ * whatever the number of running turns, instead of one or two per turn.
  */
 export class Checkpoints {
   private readonly running = new Map<string, Running>();

@@ -189,36 +189,22 @@ export class MemoryEventLog implements EventLog {
   private load(sessionId: string, storedSeq?: number): SessionLog | Promise<SessionLog> {
     const existing = this.logs.get(sessionId);
     if (existing) return existing;
-    if (storedSeq != null && !this.loading.has(sessionId)) {
-      const log: SessionLog = {
-        seq: storedSeq,
-        events: [],
-        listeners: new Set(),
-        lastActivity: Date.now(),
-      };
-      this.logs.set(sessionId, log);
-      return log;
-    }
+    if (storedSeq != null && !this.loading.has(sessionId)) return this.create(sessionId, storedSeq);
     let pending = this.loading.get(sessionId);
     if (!pending) {
       pending = this.db.session
         .findUnique({ where: { id: sessionId }, select: { eventSeq: true } })
-        .then((row) => {
-          const current = this.logs.get(sessionId);
-          if (current) return current;
-          const log: SessionLog = {
-            seq: row?.eventSeq ?? 0,
-            events: [],
-            listeners: new Set(),
-            lastActivity: Date.now(),
-          };
-          this.logs.set(sessionId, log);
-          return log;
-        })
+        .then((row) => this.logs.get(sessionId) ?? this.create(sessionId, row?.eventSeq ?? 0))
         .finally(() => this.loading.delete(sessionId));
       this.loading.set(sessionId, pending);
     }
     return pending;
+  }
+
+  private create(sessionId: string, seq: number): SessionLog {
+    const log: SessionLog = { seq, events: [], listeners: new Set(), lastActivity: Date.now() };
+    this.logs.set(sessionId, log);
+    return log;
   }
 
   currentSeq(sessionId: string): number {

@@ -70,15 +70,14 @@ export class RedisEventLog implements EventLog {
   /** Starts the Redis counter at the seq the database saw last, the first time a session is used. */
   async prepare(sessionId: string, storedSeq?: number): Promise<void> {
     if (this.prepared.has(sessionId)) return;
-    const seq =
-      storedSeq ??
-      (
-        await this.options.db.session.findUnique({
-          where: { id: sessionId },
-          select: { eventSeq: true },
-        })
-      )?.eventSeq ??
-      0;
+    let seq = storedSeq;
+    if (seq == null) {
+      const row = await this.options.db.session.findUnique({
+        where: { id: sessionId },
+        select: { eventSeq: true },
+      });
+      seq = row?.eventSeq ?? 0;
+    }
     await this.options.redis.set(this.seqKey(sessionId), String(seq), 'NX');
     this.prepared.add(sessionId);
   }

@@ -4,6 +4,7 @@ import { convertToModelMessages, type UIMessage } from 'ai';
 import type { Logger } from 'pino';
 import { rateLimited } from '../context.js';
 import type { Db } from '../db/client.js';
+import { isMissingRecord, isUniqueViolation } from '../db/errors.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Agent, Message, Session, Turn } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -65,12 +66,7 @@ interface RunningTurn {
   done: Promise<void>;
 }
 
-const isUniqueViolation = (e: unknown) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
 type SessionWithAgent = Session & { agent: Agent };
-
-const isMissingRecord = (e: unknown) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && (e.code === 'P2025' || e.code === 'P2003');
 
 /**
  * Agent turns: sendMessage starts one (at most one per session, enforced by the database), the
@@ -233,8 +229,10 @@ export class ChatService {
     return { session, userMessage, turn: rest };
   }
 
-  /** Runs a turn in the background of this process; a stop request from any process aborts it. */
-  /** Runs the turn in the background; `session`: the row with its agent, when just read. */
+  /**
+   * Runs a turn in the background of this process; a stop request from any process aborts it.
+   * `session`: the row with its agent, when the caller has just read it.
+   */
   private start(turn: Turn, sessionId: string, session?: SessionWithAgent) {
     const controller = new AbortController();
     const stops = this.deps.pubsub.subscribe('turn:stop', turn.id);
@@ -465,6 +463,7 @@ export class ChatService {
             leaseExpiresAt: null,
           },
         });
+        const seq = events.currentSeq(sessionId);
         return tx.session.update({
           where: { id: sessionId },
           data: {
@@ -475,12 +474,8 @@ export class ChatService {
             updatedAt: now,
             // The exact seq after the events published below. Unknown to a process that has
             // published nothing for this session (Redis: a recovered turn): the reservation stays.
-            ...(events.currentSeq(sessionId) > 0
-              ? {
-                  eventSeq:
-                    events.currentSeq(sessionId) +
-                    (awaiting ? (outcome.approvals?.length ?? 0) : 1),
-                }
+            ...(seq > 0
+              ? { eventSeq: seq + (awaiting ? (outcome.approvals?.length ?? 0) : 1) }
               : {}),
           },
         });
@@ -508,7 +503,8 @@ export class ChatService {
     // (title: as stored by this turn's transaction; title() itself writes only where it is null.)
     if (outcome.status === 'COMPLETED' && session.title == null) {
       // In the background: a failure (the database gone meanwhile) must not become an unhandled
-      // rejection, which ends the process. Tracked, so that close() waits for it before the database and Redis go away.
+      // rejection, which ends the process. Tracked, so that close() waits for it before the
+      // database and Redis go away.
       const titling = this.title(session, turn)
         .catch((err) => this.deps.logger.warn({ err, sessionId }, 'session title not generated'))
         .finally(() => this.background.delete(titling));

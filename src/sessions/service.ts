@@ -1,5 +1,6 @@
 import type { EventLog } from '../chat/events.js';
 import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { MessageRole, Session, SessionState } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -52,9 +53,6 @@ export interface SessionFilterInput {
   updatedAfter?: Date | null;
   updatedBefore?: Date | null;
 }
-
-const isUniqueViolation = (e: unknown) =>
-  e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
 
 const turnRunning = () =>
   new AppError(ErrorCode.CONFLICT, 'A turn is running in this session; wait for it or stop it');
