@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createUserWithKey } from './auth/api-keys.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
-import { seedDatabase } from './db/seed.js';
+import { seedDatabase } from './seed.js';
 
 /** Opens the configured database (embedded PGlite under DATA_DIR, or DATABASE_URL) and migrates it. */
 export async function openConfiguredDatabase(

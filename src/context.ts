@@ -1,31 +1,9 @@
-import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
 import type { Viewer } from './auth/api-keys.js';
-import type { EventLog } from './chat/events.js';
-import type { ChatService } from './chat/service.js';
-import type { Config } from './config.js';
-import type { Db } from './db/client.js';
-import { AppError } from './errors.js';
-import type { RateLimiter } from './limits/rate-limit.js';
-import type { AppPubSub } from './pubsub.js';
-import type { SessionService } from './sessions/service.js';
+import type { AuthResult } from './auth/authenticate.js';
+import type { Services } from './services.js';
 
-/** Everything the app is built from; created once in createApp. */
-export interface Services {
-  config: Config;
-  db: Db;
-  logger: Logger;
-  pubsub: AppPubSub;
-  events: EventLog;
-  sessions: SessionService;
-  chat: ChatService;
-  rateLimiter: RateLimiter;
-  /** Throws when the pub/sub transport (Redis) is unreachable. */
-  pingPubSub: () => Promise<void>;
-  /** Name of the model in use, for health and logs ("local", "openai:gpt-4o-mini"). */
-  modelName: string;
-  databaseKind: 'pglite' | 'postgres';
-}
-
+/** The GraphQL context of one operation, over HTTP or WebSocket alike. */
 export interface Context {
   requestId: string;
   viewer: Viewer | null;
@@ -33,18 +11,23 @@ export interface Context {
   authError?: string;
   /** The API key or JWT subject the request used (rate limits). */
   credentialId?: string;
-  db: Db;
   services: Services;
 }
 
-export function requireViewer(ctx: Context): Viewer {
-  if (ctx.viewer) return ctx.viewer;
-  throw AppError.unauthenticated(ctx.authError);
-}
+/** A context whose viewer is authenticated (what the `viewer` auth scope guarantees). */
+export type ViewerContext = Context & { viewer: Viewer };
 
-/** RATE_LIMITED with the seconds to wait. */
-export function rateLimited(retryAfterSeconds: number, what = 'requests'): AppError {
-  return new AppError('RATE_LIMITED', `Too many ${what}; retry in ${retryAfterSeconds} s`, {
-    retryAfterSeconds,
-  });
+/** The one place a request context is built. */
+export function createContext(
+  services: Services,
+  auth: AuthResult,
+  requestId: string | null = null,
+): Context {
+  return {
+    requestId: requestId ?? randomUUID(),
+    viewer: auth.viewer,
+    authError: auth.authError,
+    credentialId: auth.credentialId,
+    services,
+  };
 }

@@ -44,4 +44,9 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+/** RATE_LIMITED with the seconds to wait. */
+export function rateLimited(retryAfterSeconds: number, what = 'requests'): AppError {
+  return new AppError(ErrorCode.RATE_LIMITED, `Too many ${what}; retry in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
+}

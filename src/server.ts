@@ -1,53 +1,27 @@
-// npm start: migrate, seed an empty database, serve.
+// npm start: open the database (the embedded one starts in its own thread while the rest of the
+// server loads), migrate and seed it when needed, then serve.
 import 'dotenv/config';
-import { createApp } from './app.js';
-import { ensureDevelopmentKey, openConfiguredDatabase, seedDatabase } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { openConfiguredDatabase } from './bootstrap.js';
+import { explain } from './cli/run.js';
+import { loadConfig } from './config.js';
+import type { Database } from './db/client.js';
 
-let config: ReturnType<typeof loadConfig>;
+let database: Database | undefined;
+
+async function main() {
+  const config = loadConfig();
+  const opening = openConfiguredDatabase(config);
+  const [{ serve }, opened] = await Promise.all([import('./serve.js'), opening]);
+  database = opened.database;
+  await serve(config, opened);
+}
+
 try {
-  config = loadConfig();
+  await main();
 } catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
+  // One line saying what to do (a bad variable, a port in use, a data folder in use), no stack.
+  if (process.env.DEBUG) console.error(error);
+  console.error(explain(error));
+  await database?.close().catch(() => {});
+  process.exit(1);
 }
-const logger = createLogger(config);
-
-const { database, applied } = await openConfiguredDatabase(config);
-if (applied.length) logger.info({ migrations: applied }, 'database migrated');
-const seeded = await seedDatabase(database.prisma);
-if (seeded.agents || seeded.products) logger.info(seeded, 'database seeded');
-const devKey = await ensureDevelopmentKey(config, database);
-if (devKey?.created) {
-  console.log(
-    `\nDevelopment API key for user "local" (also saved in ${config.dataDir}/dev-api-key):\n\n  ${devKey.key}\n`,
-  );
-}
-
-const app = createApp({ config, database, logger, graphiqlApiKey: devKey?.key });
-const url = await app.listen(config.port, config.host);
-logger.info(
-  {
-    database: database.kind,
-    model: app.services.modelName,
-    pubsub: config.redisUrl ? 'redis' : 'memory',
-  },
-  'server ready',
-);
-console.log(`listening on http://${config.host}:${new URL(url).port}/graphql`);
-
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  await app.close();
-  await database.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -8,7 +8,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
-import { seedDatabase } from '../src/db/seed.js';
+import { seedDatabase } from '../src/seed.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,15 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
-import { storableJson } from '../sessions/validation.js';
-import type { EventLog } from './events.js';
-
-/**
- * Added to the seq a checkpoint stores: the events a crashed process published after its last
- * checkpoint are unknown, so the next process numbers on from past anything a client can have
- * seen. A client resuming with afterSeq then gets the interrupted turn's end, after a gap that
- * tells it to reload the session. The turn's end stores the exact seq again.
- */
-export const SEQ_RESERVE = 100_000;
+import { type EventLog, reserved } from '../events/log.js';
+import { storableJson } from '../validation.js';
 
 interface Running {
   sessionId: string;
@@ -29,9 +21,8 @@ export interface CheckpointsDeps {
 
 /**
  * Every `intervalMs`, one statement saves the partial answer of every turn this process runs and
- * renews their leases, and one more saves their sessions' event seqs (plus SEQ_RESERVE, so that
- * after a crash the next process numbers on from past them). Two statements per interval
- * whatever the number of running turns, instead of one or two per turn.
+ * renews their leases, and one more saves their sessions' reserved event seqs (the ledger's rule,
+ * events/log.ts). Two statements per interval whatever the number of running turns.
  */
 export class Checkpoints {
   private readonly running = new Map<string, Running>();
@@ -43,10 +34,7 @@ export class Checkpoints {
     this.timer.unref();
   }
 
-  /**
-   * `reservedFrom`: the seq whose reservation the turn's start already stored (sendMessage and
-   * respondToApproval claim the session with eventSeq + SEQ_RESERVE).
-   */
+  /** `reservedFrom`: the seq whose reservation the turn's claim already stored. */
   add(turnId: string, sessionId: string, parts: () => unknown, reservedFrom: number) {
     this.running.set(turnId, { sessionId, parts, savedSeq: reservedFrom });
   }
@@ -87,7 +75,7 @@ export class Checkpoints {
           UPDATE "Session" AS s SET "eventSeq" = v.seq
           FROM unnest(${moved.map((m) => m.r.sessionId)}::uuid[],
                       ${moved.map((m) => m.turnId)}::uuid[],
-                      ${moved.map((m) => m.seq + SEQ_RESERVE)}::int[]) AS v(id, turn, seq)
+                      ${moved.map((m) => reserved(m.seq))}::int[]) AS v(id, turn, seq)
           WHERE s."id" = v.id AND s."activeTurnId" = v.turn AND s."eventSeq" < v.seq`;
         for (const m of moved) m.r.savedSeq = m.seq;
       }

@@ -4,10 +4,11 @@ import {
   type ModelMessage,
   stepCountIs,
   streamText,
+  type TextStreamPart,
   type ToolSet,
 } from 'ai';
-import type { StoredPart } from '../schema/message.js';
-import type { SessionEventPayload, UsagePayload } from './events.js';
+import type { SessionEventPayload, TurnError, UsagePayload } from '../events/types.js';
+import { closeOpenToolParts, type StoredPart } from './parts.js';
 
 export const MAX_STEPS = 5;
 
@@ -19,7 +20,7 @@ export interface TurnOutcome {
   parts: StoredPart[];
   finishReason: string | null;
   usage: UsagePayload;
-  error?: { code: string; message: string };
+  error?: TurnError;
   /**
    * ApprovalRequested events of an AWAITING_APPROVAL turn: the caller publishes them once the turn
    * is stored as waiting, so that a client answering one at once is not refused.
@@ -51,6 +52,8 @@ export interface RunTurnOptions {
   onError?: (error: unknown) => void;
 }
 
+const NO_USAGE: UsagePayload = { inputTokens: null, outputTokens: null, totalTokens: null };
+
 const addUsage = (a: UsagePayload, b: LanguageModelUsage | undefined): UsagePayload => {
   const sum = (x: number | null, y: number | undefined) => (y == null ? x : (x ?? 0) + y);
   return {
@@ -74,20 +77,8 @@ function modelErrorMessage(error: unknown): string {
  * shape so the stored message is valid history for the next turn, even when the turn is stopped.
  */
 export async function runTurn(options: RunTurnOptions): Promise<TurnOutcome> {
-  const { turnId, messageId, emit } = options;
-  const parts: StoredPart[] = [...(options.parts ?? [])];
-  const toolParts = new Map<string, StoredPart>();
-  for (const p of parts) if (p.toolCallId) toolParts.set(p.toolCallId, p);
-  let usage: UsagePayload = { inputTokens: null, outputTokens: null, totalTokens: null };
-  let finishReason: string | null = null;
-  let step = parts.filter((p) => p.type === 'step-start').length - 1;
-  let text: StoredPart | undefined;
-  let reasoning: StoredPart | undefined;
+  const turn = new TurnAssembler(options);
   let failure: unknown;
-  let aborted = false;
-  let awaitingApproval = false;
-  const approvals: SessionEventPayload[] = [];
-
   const result = streamText({
     model: options.model,
     system: options.system,
@@ -98,185 +89,207 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnOutcome> {
     maxRetries: 1,
     onError: () => {}, // errors arrive as 'error' parts below
   });
-
   try {
     for await (const part of result.fullStream) {
-      switch (part.type) {
-        case 'start-step':
-          step += 1;
-          parts.push({ type: 'step-start' });
-          text = undefined;
-          reasoning = undefined;
-          options.onStep?.(parts);
-          break;
-        case 'text-start':
-          text = { type: 'text', text: '' };
-          parts.push(text);
-          break;
-        case 'text-delta':
-          if (!text) {
-            text = { type: 'text', text: '' };
-            parts.push(text);
-          }
-          text.text += part.text;
-          emit({ type: 'TextDelta', turnId, messageId, delta: part.text });
-          break;
-        case 'reasoning-start':
-          reasoning = { type: 'reasoning', text: '' };
-          parts.push(reasoning);
-          break;
-        case 'reasoning-delta':
-          if (!reasoning) {
-            reasoning = { type: 'reasoning', text: '' };
-            parts.push(reasoning);
-          }
-          reasoning.text += part.text;
-          emit({ type: 'ReasoningDelta', turnId, messageId, delta: part.text });
-          break;
-        case 'tool-input-start':
-          emit({ type: 'ToolCallStarted', turnId, toolCallId: part.id, toolName: part.toolName });
-          break;
-        case 'tool-call': {
-          const toolPart: StoredPart = {
-            type: `tool-${part.toolName}`,
-            toolCallId: part.toolCallId,
-            state: 'input-available',
-            input: part.input,
-          };
-          toolParts.set(part.toolCallId, toolPart);
-          parts.push(toolPart);
-          emit({
-            type: 'ToolCalled',
-            turnId,
-            toolCallId: part.toolCallId,
-            toolName: part.toolName,
-            input: part.input ?? null,
-          });
-          break;
-        }
-        case 'tool-approval-request': {
-          const toolPart = toolParts.get(part.toolCall.toolCallId);
-          if (toolPart) {
-            toolPart.state = 'approval-requested';
-            toolPart.approval = { id: part.approvalId };
-          }
-          awaitingApproval = true;
-          approvals.push({
-            type: 'ApprovalRequested',
-            turnId,
-            toolCallId: part.toolCall.toolCallId,
-            toolName: part.toolCall.toolName,
-            input: part.toolCall.input ?? null,
-          });
-          break;
-        }
-        case 'tool-result': {
-          const toolPart = toolParts.get(part.toolCallId);
-          if (toolPart) {
-            toolPart.state = 'output-available';
-            toolPart.output = part.output;
-          }
-          emit({
-            type: 'ToolResulted',
-            turnId,
-            toolCallId: part.toolCallId,
-            toolName: part.toolName,
-            output: part.output ?? null,
-          });
-          break;
-        }
-        case 'tool-error': {
-          const errorText = part.error instanceof Error ? part.error.message : String(part.error);
-          const toolPart = toolParts.get(part.toolCallId);
-          if (toolPart) {
-            toolPart.state = 'output-error';
-            toolPart.errorText = errorText;
-          }
-          emit({
-            type: 'ToolFailed',
-            turnId,
-            toolCallId: part.toolCallId,
-            toolName: part.toolName,
-            errorText,
-          });
-          break;
-        }
-        case 'tool-output-denied': {
-          const toolPart = toolParts.get(part.toolCallId);
-          if (toolPart) toolPart.state = 'output-denied';
-          emit({
-            type: 'ToolFailed',
-            turnId,
-            toolCallId: part.toolCallId,
-            toolName: part.toolName,
-            errorText: toolPart?.approval?.reason ?? 'The user denied this tool call',
-          });
-          break;
-        }
-        case 'finish-step':
-          usage = addUsage(usage, part.usage);
-          finishReason = part.finishReason;
-          emit({
-            type: 'StepFinished',
-            turnId,
-            step,
-            finishReason: part.finishReason,
-            usage: addUsage(
-              { inputTokens: null, outputTokens: null, totalTokens: null },
-              part.usage,
-            ),
-          });
-          options.onStep?.(parts);
-          break;
-        case 'finish':
-          finishReason = part.finishReason;
-          break;
-        case 'abort':
-          aborted = true;
-          break;
-        case 'error':
-          failure = part.error;
-          break;
-      }
+      if (part.type === 'error') failure = part.error;
+      else turn.apply(part);
     }
   } catch (error) {
-    if (options.signal.aborted) aborted = true;
-    else failure = error;
+    if (!options.signal.aborted) failure = error;
   }
-  if (options.signal.aborted) aborted = true;
-
-  if (aborted || failure) {
-    // Close what the model left open, so the stored message is valid history for the provider.
-    for (const p of toolParts.values()) {
-      if (p.state === 'input-available' || p.state === 'approval-requested') {
-        p.state = 'output-error';
-        p.errorText = aborted
-          ? 'Cancelled: the turn was stopped'
-          : 'The turn failed before this tool ran';
-      }
-    }
+  const { parts, usage, finishReason } = turn;
+  if (options.signal.aborted || turn.aborted) {
+    closeOpenToolParts(parts, 'cancelled');
+    return { status: 'CANCELLED', parts, finishReason: 'cancelled', usage };
   }
-  if (aborted) return { status: 'CANCELLED', parts, finishReason: 'cancelled', usage };
   if (failure) {
+    closeOpenToolParts(parts, 'failed');
     options.onError?.(failure);
-    return {
-      status: 'FAILED',
-      parts,
-      finishReason: 'error',
-      usage,
-      error: { code: 'MODEL_ERROR', message: modelErrorMessage(failure) },
-    };
+    const error = { code: 'MODEL_ERROR', message: modelErrorMessage(failure) };
+    return { status: 'FAILED', parts, finishReason: 'error', usage, error };
   }
-  const pending = [...toolParts.values()].some((p) => p.state === 'approval-requested');
-  if (awaitingApproval && pending) {
-    return { status: 'AWAITING_APPROVAL', parts, finishReason, usage, approvals };
+  if (turn.awaitingApproval()) {
+    return { status: 'AWAITING_APPROVAL', parts, finishReason, usage, approvals: turn.approvals };
   }
   return { status: 'COMPLETED', parts, finishReason, usage };
 }
 
-/** The text parts joined: Message.text. */
-export const partsText = (parts: StoredPart[]) =>
-  parts
-    .filter((p) => p.type === 'text')
-    .map((p) => p.text ?? '')
-    .join('');
+/**
+ * Builds the assistant message's parts from streamText's full stream and emits the turn's events
+ * as they happen.
+ */
+class TurnAssembler {
+  readonly parts: StoredPart[];
+  readonly approvals: SessionEventPayload[] = [];
+  usage: UsagePayload = NO_USAGE;
+  finishReason: string | null = null;
+  aborted = false;
+  private readonly toolParts = new Map<string, StoredPart>();
+  private step: number;
+  private text: StoredPart | undefined;
+  private reasoning: StoredPart | undefined;
+
+  constructor(private readonly options: RunTurnOptions) {
+    this.parts = [...(options.parts ?? [])];
+    for (const p of this.parts) if (p.toolCallId) this.toolParts.set(p.toolCallId, p);
+    this.step = this.parts.filter((p) => p.type === 'step-start').length - 1;
+  }
+
+  private emit(event: SessionEventPayload) {
+    this.options.emit(event);
+  }
+
+  awaitingApproval(): boolean {
+    return (
+      this.approvals.length > 0 &&
+      [...this.toolParts.values()].some((p) => p.state === 'approval-requested')
+    );
+  }
+
+  apply(part: TextStreamPart<ToolSet>): void {
+    switch (part.type) {
+      case 'start-step':
+        this.startStep();
+        break;
+      case 'text-start':
+      case 'reasoning-start':
+        this.startText(part.type === 'text-start' ? 'text' : 'reasoning');
+        break;
+      case 'text-delta':
+      case 'reasoning-delta':
+        this.delta(part.type === 'text-delta' ? 'text' : 'reasoning', part.text);
+        break;
+      case 'tool-input-start':
+        this.emit({
+          type: 'ToolCallStarted',
+          ...this.ids(),
+          toolCallId: part.id,
+          toolName: part.toolName,
+        });
+        break;
+      case 'tool-call':
+        this.toolCall(part.toolCallId, part.toolName, part.input);
+        break;
+      case 'tool-approval-request':
+        this.approvalRequest(part.approvalId, part.toolCall);
+        break;
+      case 'tool-result':
+        this.toolEnd(part.toolCallId, part.toolName, { output: part.output });
+        break;
+      case 'tool-error': {
+        const errorText = part.error instanceof Error ? part.error.message : String(part.error);
+        this.toolEnd(part.toolCallId, part.toolName, { errorText });
+        break;
+      }
+      case 'tool-output-denied':
+        this.toolEnd(part.toolCallId, part.toolName, { denied: true });
+        break;
+      case 'finish-step':
+        this.finishStep(part.finishReason, part.usage);
+        break;
+      case 'finish':
+        this.finishReason = part.finishReason;
+        break;
+      case 'abort':
+        this.aborted = true;
+        break;
+    }
+  }
+
+  private ids() {
+    return { turnId: this.options.turnId };
+  }
+
+  private startText(kind: 'text' | 'reasoning') {
+    this[kind] = this.push({ type: kind, text: '' });
+  }
+
+  private delta(kind: 'text' | 'reasoning', delta: string) {
+    const part = this[kind] ?? this.push({ type: kind, text: '' });
+    this[kind] = part;
+    part.text += delta;
+    const { turnId, messageId } = this.options;
+    const type = kind === 'text' ? 'TextDelta' : 'ReasoningDelta';
+    this.emit({ type, turnId, messageId, delta });
+  }
+
+  private push(part: StoredPart): StoredPart {
+    this.parts.push(part);
+    return part;
+  }
+
+  private startStep() {
+    this.step += 1;
+    this.parts.push({ type: 'step-start' });
+    this.text = undefined;
+    this.reasoning = undefined;
+    this.options.onStep?.(this.parts);
+  }
+
+  private toolCall(toolCallId: string, toolName: string, input: unknown) {
+    const part = this.push({
+      type: `tool-${toolName}`,
+      toolCallId,
+      state: 'input-available',
+      input,
+    });
+    this.toolParts.set(toolCallId, part);
+    const { turnId } = this.options;
+    this.emit({ type: 'ToolCalled', turnId, toolCallId, toolName, input: input ?? null });
+  }
+
+  private approvalRequest(
+    approvalId: string,
+    call: { toolCallId: string; toolName: string; input: unknown },
+  ) {
+    const part = this.toolParts.get(call.toolCallId);
+    if (part) {
+      part.state = 'approval-requested';
+      part.approval = { id: approvalId };
+    }
+    this.approvals.push({
+      type: 'ApprovalRequested',
+      turnId: this.options.turnId,
+      toolCallId: call.toolCallId,
+      toolName: call.toolName,
+      input: call.input ?? null,
+    });
+  }
+
+  /** A tool call ended: with its output, with an error, or denied by the user. */
+  private toolEnd(
+    toolCallId: string,
+    toolName: string,
+    end: { output: unknown } | { errorText: string } | { denied: true },
+  ) {
+    const part = this.toolParts.get(toolCallId);
+    const { turnId } = this.options;
+    if ('output' in end) {
+      if (part) Object.assign(part, { state: 'output-available', output: end.output });
+      const output = end.output ?? null;
+      return this.emit({ type: 'ToolResulted', turnId, toolCallId, toolName, output });
+    }
+    const errorText =
+      'errorText' in end
+        ? end.errorText
+        : (part?.approval?.reason ?? 'The user denied this tool call');
+    if (part && 'errorText' in end) Object.assign(part, { state: 'output-error', errorText });
+    if (part && 'denied' in end) part.state = 'output-denied';
+    this.emit({ type: 'ToolFailed', turnId, toolCallId, toolName, errorText });
+  }
+
+  private finishStep(finishReason: string, usage: LanguageModelUsage) {
+    this.usage = addUsage(this.usage, usage);
+    this.finishReason = finishReason;
+    const { turnId } = this.options;
+    const step = this.step;
+    this.emit({
+      type: 'StepFinished',
+      turnId,
+      step,
+      finishReason,
+      usage: addUsage(NO_USAGE, usage),
+    });
+    this.options.onStep?.(this.parts);
+  }
+}

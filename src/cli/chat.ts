@@ -5,6 +5,18 @@ import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import {
+  CreateSessionDocument,
+  RespondToApprovalDocument,
+  SendMessageDocument,
+  SessionEventsDocument,
+  type SessionSummaryFragment,
+  SessionsPageDocument,
+  SessionWithMessagesDocument,
+  StopTurnDocument,
+  type TypedDocumentString,
+} from '../../client/generated/graphql.js';
+import { ApiError, request, subscribe } from '../../client/request.js';
 import { readDevelopmentKey } from '../bootstrap.js';
 
 const url = process.env.GRAPHQL_URL ?? 'http://localhost:4000/graphql';
@@ -18,35 +30,10 @@ if (!apiKey) {
 }
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as {
-    data?: T;
-    errors?: { message: string; extensions?: { code?: string } }[];
-  };
-  if (body.errors?.length) {
-    const e = body.errors[0];
-    throw new Error(`${e?.extensions?.code ?? 'ERROR'}: ${e?.message}`);
-  }
-  return body.data as T;
-}
-
-const EVENTS = `subscription($id: ID!, $after: Int) { sessionEvents(sessionId: $id, afterSeq: $after) {
-  __typename seq turnId
-  ... on TextDelta { delta }
-  ... on ToolCalled { toolName input }
-  ... on ToolResulted { toolName output }
-  ... on ToolFailed { toolName errorText }
-  ... on ApprovalRequested { toolCallId toolName input }
-  ... on TurnFinished { turn { usage { totalTokens } } }
-  ... on TurnFailed { error { code message } }
-  ... on TurnCancelled { message { text } }
-  ... on SessionUpdated { session { title } }
-} }`;
+const gql = <TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+) => request(url, document, variables, { authorization: `Bearer ${apiKey}` });
 
 const ws: Client = createClient({
   url: url.replace(/^http/, 'ws'),
@@ -56,7 +43,7 @@ const ws: Client = createClient({
 });
 
 let sessionId: string | null = null;
-let listed: { id: string; title: string | null }[] = [];
+let listed: SessionSummaryFragment[] = [];
 let unsubscribe: (() => void) | null = null;
 let lastSeq: number | null = null;
 let turnEnded: (() => void) | null = null;
@@ -66,8 +53,10 @@ let pendingApproval: { turnId: string; toolCallId: string } | null = null;
 function watch(id: string, afterSeq: number) {
   unsubscribe?.();
   lastSeq = afterSeq;
-  unsubscribe = ws.subscribe<any>(
-    { query: EVENTS, variables: { id, after: lastSeq } },
+  unsubscribe = subscribe(
+    ws,
+    SessionEventsDocument,
+    { sessionId: id, afterSeq: lastSeq },
     {
       next: ({ data, errors }) => {
         if (errors?.length) return out(`! ${errors[0]?.message}`);
@@ -89,7 +78,7 @@ function watch(id: string, afterSeq: number) {
             out(`[tool failed] ${e.toolName}: ${e.errorText}`);
             break;
           case 'ApprovalRequested':
-            pendingApproval = { turnId: e.turnId, toolCallId: e.toolCallId };
+            pendingApproval = e.turnId ? { turnId: e.turnId, toolCallId: e.toolCallId } : null;
             out(`\n[approval needed] ${e.toolName} ${JSON.stringify(e.input)}: /approve or /deny`);
             turnEnded?.();
             break;
@@ -106,7 +95,7 @@ function watch(id: string, afterSeq: number) {
             turnEnded?.();
             break;
           case 'SessionUpdated':
-            if (e.session?.title) out(`[title] ${e.session.title}`);
+            if (e.session.title) out(`[title] ${e.session.title}`);
             break;
         }
       },
@@ -119,11 +108,12 @@ function watch(id: string, afterSeq: number) {
 
 async function ensureSession() {
   if (sessionId) return sessionId;
-  const data = await gql('mutation { createSession(input: {}) { session { id } } }');
-  sessionId = data.createSession.session.id as string;
-  watch(sessionId, 0);
-  out(`[session ${sessionId}]`);
-  return sessionId;
+  const data = await gql(CreateSessionDocument, { input: {} });
+  const id = data.createSession.session.id;
+  sessionId = id;
+  watch(id, 0);
+  out(`[session ${id}]`);
+  return id;
 }
 
 /** Runs until the turn ends (or waits for approval); piped input therefore goes one turn at a time. */
@@ -145,12 +135,10 @@ async function command(line: string) {
       await ensureSession();
       break;
     case 'list': {
-      const data = await gql(
-        '{ sessions(first: 20) { totalCount edges { node { id title state messageCount } } } }',
-      );
-      listed = data.sessions.edges.map((e: any) => e.node);
+      const data = await gql(SessionsPageDocument, { first: 20 });
+      listed = data.sessions.edges.map((e) => e.node);
       out(`${data.sessions.totalCount} sessions`);
-      listed.forEach((s: any, i) => {
+      listed.forEach((s, i) => {
         out(
           `${i + 1}. ${s.title ?? '(untitled)'}  ${s.state}  ${s.messageCount} messages  ${s.id}`,
         );
@@ -160,23 +148,18 @@ async function command(line: string) {
     case 'switch': {
       const picked = /^\d+$/.test(arg) ? listed[Number(arg) - 1]?.id : arg;
       if (!picked) return out('usage: /switch <number from /list | session id>');
-      const data = await gql(
-        'query($id: ID!) { session(id: $id) { id title lastEventSeq messages(last: 10) { edges { node { role text } } } } }',
-        { id: picked },
-      );
-      sessionId = data.session.id;
-      watch(sessionId as string, data.session.lastEventSeq);
-      out(`[session ${sessionId}: ${data.session.title ?? '(untitled)'}]`);
-      for (const { node } of data.session.messages.edges)
+      const { session } = await gql(SessionWithMessagesDocument, { id: picked, last: 10 });
+      if (!session) return out(`no session ${picked}`);
+      sessionId = session.id;
+      watch(session.id, session.lastEventSeq);
+      out(`[session ${session.id}: ${session.title ?? '(untitled)'}]`);
+      for (const { node } of session.messages.edges)
         out(`${node.role.toLowerCase()}: ${node.text}`);
       break;
     }
     case 'stop': {
       if (!sessionId) return out('no session');
-      const data = await gql(
-        'mutation($id: ID!) { stopTurn(input: { sessionId: $id }) { turn { status } } }',
-        { id: sessionId },
-      );
+      const data = await gql(StopTurnDocument, { sessionId });
       out(data.stopTurn.turn ? `[turn ${data.stopTurn.turn.status}]` : '[nothing was running]');
       break;
     }
@@ -186,15 +169,12 @@ async function command(line: string) {
       const approval = pendingApproval;
       pendingApproval = null;
       await runTurn(() =>
-        gql(
-          'mutation($t: ID!, $c: String!, $a: Boolean!, $r: String) { respondToApproval(input: { turnId: $t, toolCallId: $c, approved: $a, reason: $r }) { turn { status } } }',
-          {
-            t: approval.turnId,
-            c: approval.toolCallId,
-            a: cmd === 'approve',
-            r: arg || null,
-          },
-        ),
+        gql(RespondToApprovalDocument, {
+          turnId: approval.turnId,
+          toolCallId: approval.toolCallId,
+          approved: cmd === 'approve',
+          reason: arg || null,
+        }),
       );
       break;
     }
@@ -211,6 +191,11 @@ async function command(line: string) {
   }
 }
 
+function describe(error: unknown): string {
+  if (error instanceof ApiError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY });
 if (process.stdin.isTTY) out(`connected to ${url}; /help for commands`);
 for await (const raw of rl) {
@@ -222,15 +207,10 @@ for await (const raw of rl) {
       continue;
     }
     const id = await ensureSession();
-    await runTurn(() =>
-      gql(
-        'mutation($id: ID!, $text: String!) { sendMessage(input: { sessionId: $id, text: $text }) { turn { status } } }',
-        { id, text: line },
-      ),
-    );
+    await runTurn(() => gql(SendMessageDocument, { sessionId: id, text: line }));
   } catch (error) {
     turnEnded = null;
-    out(`! ${error instanceof Error ? error.message : String(error)}`);
+    out(`! ${describe(error)}`);
   }
 }
 (unsubscribe as (() => void) | null)?.();

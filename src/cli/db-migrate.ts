@@ -2,7 +2,10 @@
 import 'dotenv/config';
 import { openConfiguredDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
+import { runCommand } from './run.js';
 
-const { database, applied } = await openConfiguredDatabase(loadConfig());
-console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
-await database.close();
+await runCommand(async () => {
+  const { database, applied } = await openConfiguredDatabase(loadConfig());
+  console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+  await database.close();
+});

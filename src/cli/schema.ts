@@ -2,11 +2,11 @@
 // npm run schema:check   fails when schema.graphql differs from the code
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { printSchema } from 'graphql';
+import { ROOT } from '../paths.js';
 import { schema } from '../schema/index.js';
 
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
+const file = path.join(ROOT, 'schema.graphql');
 const printed = `${printSchema(schema)}\n`;
 if (process.argv[2] === 'check') {
   const committed = await readFile(file, 'utf8').catch(() => '');

@@ -1,17 +1,19 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { applyMigrations } from './migrate.js';
+import { type EmbeddedServer, startEmbedded } from './embedded.js';
+import { applyMigrations, isCurrent } from './migrate.js';
+
+export { DataDirInUseError } from './embedded.js';
 
 export type Db = PrismaClient;
 
 export interface Database {
   prisma: PrismaClient;
   kind: 'pglite' | 'postgres';
+  /** SQL statements sent so far (metrics, benchmarks). */
+  statements(): number;
   /** Applies committed migrations that this database has not seen yet. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -20,49 +22,54 @@ export interface Database {
 export interface DatabaseOptions {
   /** postgres:// URL; when absent an embedded PGlite database is used. */
   url?: string;
-  /** Folder of the embedded database; absent means in memory (tests). */
+  /** Folder of the embedded database; absent means in memory. */
   dataDir?: string;
-  /** An already open PGlite instance (tests start from a copy of a template). */
+  /** A tarball of a PGlite data folder to start the embedded database from (tests). */
+  loadDataDir?: Uint8Array;
+  /** An open PGlite instance used in this thread (setup scripts that dump it afterwards). */
   pglite?: PGlite;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
 
+/**
+ * The database: PostgreSQL at `url`, or the embedded PGlite, which runs in a worker thread (off
+ * the event loop) and is reached through the same PostgreSQL driver as a real server.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let factory: SqlMigrationAwareDriverAdapterFactory;
-  let pglite: PGlite | undefined;
+  let embedded: EmbeddedServer | undefined;
   if (options.url) {
     factory = new PrismaPg({ connectionString: options.url, max: 10 });
   } else if (options.pglite) {
-    pglite = options.pglite;
-    factory = new PrismaPGlite(pglite);
+    const { PrismaPGlite } = await import('pglite-prisma-adapter');
+    factory = new PrismaPGlite(options.pglite);
   } else {
-    let dir: string | undefined;
-    if (options.dataDir) {
-      dir = path.join(options.dataDir, 'pglite');
-      await mkdir(dir, { recursive: true });
-    }
-    pglite = new PGlite(dir);
-    factory = new PrismaPGlite(pglite);
+    embedded = await startEmbedded({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    // One connection: the embedded database serves one session (see pglite-worker.mjs).
+    factory = new PrismaPg({ ...embedded.connection, max: 1 });
   }
-  const prisma = new PrismaClient({
-    adapter: factory,
-    log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
-  });
-  if (options.onQuery) {
-    const onQuery = options.onQuery;
-    (prisma as unknown as { $on(e: 'query', cb: (e: { query: string }) => void): void }).$on(
-      'query',
-      (e) => onQuery(e.query),
-    );
-  }
+  const prisma = new PrismaClient({ adapter: factory, log: [{ emit: 'event', level: 'query' }] });
+  let statements = 0;
+  const onQuery = options.onQuery;
+  (prisma as unknown as { $on(e: 'query', cb: (e: { query: string }) => void): void }).$on(
+    'query',
+    (e) => {
+      statements += 1;
+      onQuery?.(e.query);
+    },
+  );
   return {
     prisma,
-    kind: pglite ? 'pglite' : 'postgres',
-    migrate: () => applyMigrations(factory),
+    kind: options.url ? 'postgres' : 'pglite',
+    statements: () => statements,
+    async migrate() {
+      const current = await isCurrent((sql) => prisma.$queryRawUnsafe(sql));
+      return current ? [] : applyMigrations(factory);
+    },
     async close() {
       await prisma.$disconnect();
-      await pglite?.close();
+      await embedded?.close();
     },
   };
 }

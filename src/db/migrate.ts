@@ -1,22 +1,19 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { ROOT } from '../paths.js';
 
 // Prisma's CLI downloads a native schema engine at run time, which a machine without access to
 // Prisma's binary host cannot do. The same engine ships compiled to WebAssembly; it is driven here
 // through a driver adapter, the way Prisma's own migrate package does it (SchemaEngineWasm.ts).
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const schemaPath = path.join(root, 'prisma/schema.prisma');
-export const migrationsDir = path.join(root, 'prisma/migrations');
+export const schemaPath = path.join(ROOT, 'prisma/schema.prisma');
+export const migrationsDir = path.join(ROOT, 'prisma/migrations');
 const filters = { externalTables: [], externalEnums: [] };
 
 type Glue = typeof import('@prisma/schema-engine-wasm');
@@ -68,11 +65,7 @@ async function withEngine<T>(
 }
 
 export async function readMigrations(): Promise<MigrationList> {
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
+  const dirs = await migrationNames();
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   return {
     baseDir: migrationsDir,
@@ -96,6 +89,35 @@ export async function readMigrations(): Promise<MigrationList> {
   };
 }
 
+/** The names of the committed migrations (their folders), oldest first. */
+export async function migrationNames(): Promise<string[]> {
+  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+/**
+ * Whether every committed migration is recorded as applied, read with one query (no engine): the
+ * schema engine (WebAssembly, hundreds of milliseconds to load) only runs when something is due.
+ */
+export async function isCurrent(
+  query: (sql: string) => Promise<{ name: string }[]>,
+): Promise<boolean> {
+  const [committed, table] = await Promise.all([
+    migrationNames(),
+    query(`SELECT to_regclass('_prisma_migrations')::text AS name`),
+  ]);
+  if (!table[0]?.name) return committed.length === 0;
+  const rows = await query(
+    `SELECT migration_name AS name FROM _prisma_migrations
+     WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const applied = new Set(rows.map((r) => r.name));
+  return committed.every((name) => applied.has(name));
+}
+
 /** `prisma migrate deploy`: applies the committed migrations that the database has not seen. */
 export async function applyMigrations(
   factory: SqlMigrationAwareDriverAdapterFactory,
@@ -112,6 +134,11 @@ export async function applyMigrations(
  * (empty when they agree). The migrations are replayed on a throw-away in-memory PGlite.
  */
 export async function diffMigrationsToSchema(): Promise<string> {
+  // A throw-away in-memory PGlite in this thread (a development command, not the server).
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+  ]);
   const shadow = new PGlite();
   try {
     const migrationsList = await readMigrations();

@@ -1,4 +1,3 @@
-import { requireViewer } from '../context.js';
 import { builder } from './builder.js';
 
 export const Agent = builder.prismaNode('Agent', {
@@ -22,12 +21,6 @@ builder.queryField('agents', (t) =>
   t.prismaField({
     type: [Agent],
     description: 'The agents a session can run with, the default first.',
-    resolve: (query, _root, _args, ctx) => {
-      requireViewer(ctx);
-      return ctx.db.agent.findMany({
-        ...query,
-        orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }],
-      });
-    },
+    resolve: (query, _root, _args, ctx) => ctx.services.agents.list(query),
   }),
 );

@@ -1,19 +1,21 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLObjectType } from 'graphql';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
-import { type Context, requireViewer } from '../context.js';
-import type { Db } from '../db/client.js';
+import type { Context, ViewerContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
-import { isUuid } from './ids.js';
+import { isUuid } from '../validation.js';
 
 /** The Pothos builder: plugins and scalars only; types live in one file per domain. */
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
+  AuthScopes: { viewer: boolean };
+  AuthContexts: { viewer: ViewerContext };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
   Scalars: {
@@ -23,10 +25,17 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [PrismaPlugin, RelayPlugin],
+  // Relay first, so that scopes see decoded global ids.
+  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({ viewer: ctx.viewer != null }),
+    // No viewer: the presented credential was refused, or none was sent.
+    unauthorizedError: (_parent, ctx) => AppError.unauthenticated(ctx.authError),
+  },
   prisma: {
     // The client is per app (tests run several apps in one process), so it comes from the context.
-    client: (ctx) => ctx.db as Db,
+    client: (ctx) => ctx.services.db,
     dmmf: getDatamodel(),
     filterConnectionTotalCount: true,
     onUnusedQuery: null,
@@ -48,10 +57,8 @@ export const builder = new SchemaBuilder<{
       return { typename: decoded.typename, id: decoded.id.toLowerCase() };
     },
     nodeQueryOptions: {
-      // Authenticated like every other field, and a missing node (or another user's) is
-      // NOT_FOUND, exactly as session(id:) answers (API.md, "Identity and auth").
-      resolve: async (_root, args, ctx, info, resolveNode) => {
-        requireViewer(ctx);
+      // A missing node (or another user's) is NOT_FOUND, exactly as session(id:) answers.
+      resolve: async (_root, args, _ctx, info, resolveNode) => {
         const type = info.schema.getType(args.id.typename);
         if (
           !(type instanceof GraphQLObjectType) ||
@@ -70,6 +77,14 @@ export const builder = new SchemaBuilder<{
 builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('JSON', JSONResolver);
 
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+// Every operation needs an authenticated viewer, but for the fields that skip the type's scopes
+// (health); a refused or missing credential is UNAUTHENTICATED.
+builder.queryType({ authScopes: { viewer: true } });
+builder.mutationType({ authScopes: { viewer: true } });
+builder.subscriptionType({ authScopes: { viewer: true } });
+
+/** The authenticated viewer of a context that passed the `viewer` scope. */
+export const viewerOf = (ctx: Context) => {
+  if (!ctx.viewer) throw AppError.unauthenticated(ctx.authError);
+  return ctx.viewer;
+};

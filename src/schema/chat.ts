@@ -1,5 +1,4 @@
-import { requireViewer } from '../context.js';
-import { builder } from './builder.js';
+import { builder, viewerOf } from './builder.js';
 import { decodeId } from './ids.js';
 import { Message } from './message.js';
 import { Session } from './session.js';
@@ -22,8 +21,7 @@ builder.relayMutationField(
     description:
       'Stores the user message and starts an agent turn. Returns at once with turn.status RUNNING; the answer streams on sessionEvents. CONFLICT while a turn runs.',
     resolve: (_root, { input }, ctx) => {
-      const viewer = requireViewer(ctx);
-      return ctx.services.chat.sendMessage(viewer.id, {
+      return ctx.services.chat.sendMessage(viewerOf(ctx).id, {
         text: input.text,
         clientMessageId: input.clientMessageId,
         sessionId: input.sessionId ? decodeId('Session', input.sessionId, 'sessionId') : null,
@@ -47,9 +45,8 @@ builder.relayMutationField(
     description:
       'Stops the running turn of a session, whichever server runs it: the partial answer is stored and TurnCancelled published. turn is null when nothing runs.',
     resolve: async (_root, { input }, ctx) => {
-      const viewer = requireViewer(ctx);
       const turn = await ctx.services.chat.stopTurn(
-        viewer.id,
+        viewerOf(ctx).id,
         decodeId('Session', input.sessionId, 'sessionId'),
       );
       return { turn };
@@ -75,8 +72,7 @@ builder.relayMutationField(
   {
     description: 'Approves or denies a tool call of an AWAITING_APPROVAL turn, which then resumes.',
     resolve: async (_root, { input }, ctx) => {
-      const viewer = requireViewer(ctx);
-      const turn = await ctx.services.chat.respondToApproval(viewer.id, {
+      const turn = await ctx.services.chat.respondToApproval(viewerOf(ctx).id, {
         turnId: decodeId('Turn', input.turnId, 'turnId'),
         toolCallId: input.toolCallId,
         approved: input.approved,

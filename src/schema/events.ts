@@ -1,9 +1,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { SessionEvent as Event, SessionEventType } from '../chat/events.js';
-import { requireViewer } from '../context.js';
 import { AppError } from '../errors.js';
-import type { SessionChangePayload } from '../pubsub.js';
-import { builder } from './builder.js';
+import type { SessionChangePayload } from '../events/pubsub.js';
+import type { SessionEvent as Event, SessionEventType } from '../events/types.js';
+import { builder, viewerOf } from './builder.js';
 import { decodeId } from './ids.js';
 import { Message } from './message.js';
 import { Session } from './session.js';
@@ -36,22 +35,16 @@ function eventType<T extends SessionEventType>(
     .implement({ description, interfaces: [SessionEvent], fields });
 }
 
-const loadTurn =
-  (id: string) => (_e: unknown, _a: unknown, ctx: { db: import('../db/client.js').Db }) =>
-    ctx.db.turn.findUniqueOrThrow({ where: { id } });
-
 eventType(
   'TurnStarted',
   'A turn started: the user message is stored and the model is called.',
   (t) => ({
     turn: t.field({
       type: Turn,
-      resolve: (e, _a, ctx) => ctx.db.turn.findUniqueOrThrow({ where: { id: e.turnId } }),
+      description: 'The turn as it is now (a replayed TurnStarted shows how the turn ended).',
+      resolve: async (e, _a, ctx) => (await ctx.services.chat.turn(e.turnId)) ?? e.turn,
     }),
-    userMessage: t.field({
-      type: Message,
-      resolve: (e, _a, ctx) => ctx.db.message.findUniqueOrThrow({ where: { id: e.userMessageId } }),
-    }),
+    userMessage: t.field({ type: Message, resolve: (e) => e.userMessage }),
   }),
 );
 eventType('TextDelta', 'The next piece of the answer text.', (t) => ({
@@ -103,42 +96,30 @@ eventType(
   'TurnFinished',
   'The turn completed; `message` is the stored assistant message.',
   (t) => ({
-    turn: t.field({ type: Turn, resolve: (e, a, ctx) => loadTurn(e.turnId)(e, a, ctx) }),
-    message: t.field({
-      type: Message,
-      resolve: (e, _a, ctx) => ctx.db.message.findUniqueOrThrow({ where: { id: e.messageId } }),
-    }),
+    turn: t.field({ type: Turn, resolve: (e) => e.turn }),
+    message: t.field({ type: Message, resolve: (e) => e.message }),
   }),
 );
 eventType(
   'TurnFailed',
   'The turn failed (the model errored, or its server stopped); partial text is kept.',
   (t) => ({
-    turn: t.field({ type: Turn, resolve: (e, a, ctx) => loadTurn(e.turnId)(e, a, ctx) }),
+    turn: t.field({ type: Turn, resolve: (e) => e.turn }),
     error: t.field({ type: TurnError, resolve: (e) => e.error }),
   }),
 );
 eventType('TurnCancelled', 'stopTurn ended the turn; `message` holds the partial answer.', (t) => ({
-  turn: t.field({ type: Turn, resolve: (e, a, ctx) => loadTurn(e.turnId)(e, a, ctx) }),
-  message: t.field({
-    type: Message,
-    resolve: (e, _a, ctx) => ctx.db.message.findUniqueOrThrow({ where: { id: e.messageId } }),
-  }),
+  turn: t.field({ type: Turn, resolve: (e) => e.turn }),
+  message: t.field({ type: Message, resolve: (e) => e.message }),
 }));
 eventType('MessageAppended', 'appendMessage stored a message.', (t) => ({
-  message: t.field({
-    type: Message,
-    resolve: (e, _a, ctx) => ctx.db.message.findUniqueOrThrow({ where: { id: e.messageId } }),
-  }),
+  message: t.field({ type: Message, resolve: (e) => e.message }),
 }));
 eventType(
   'SessionUpdated',
   'The session changed: title generated, renamed, archived, renewed, …',
   (t) => ({
-    session: t.field({
-      type: Session,
-      resolve: (e, _a, ctx) => ctx.db.session.findUniqueOrThrow({ where: { id: e.sessionId } }),
-    }),
+    session: t.field({ type: Session, resolve: (e) => e.session }),
   }),
 );
 eventType(
@@ -164,7 +145,7 @@ const SessionChange = builder.objectRef<SessionChangePayload>('SessionChange').i
       nullable: true,
       description: 'The session as it is now; null once deleted.',
       resolve: (c, _a, ctx) =>
-        c.kind === 'DELETED' ? null : ctx.db.session.findUnique({ where: { id: c.sessionId } }),
+        c.kind === 'DELETED' ? null : ctx.services.sessions.byId(c.sessionId),
     }),
     at: t.field({ type: 'DateTime', resolve: (c) => c.at }),
   }),
@@ -177,9 +158,8 @@ builder.subscriptionFields((t) => ({
       'Events of one of your sessions. With afterSeq, first replays every held event after it (at least the running turn and the last finished one), then continues live.',
     args: { sessionId: t.arg.id({ required: true }), afterSeq: t.arg.int() },
     subscribe: async (_root, args, ctx) => {
-      const viewer = requireViewer(ctx);
       const id = decodeId('Session', args.sessionId, 'sessionId');
-      await ctx.services.sessions.getOwned(viewer.id, id);
+      await ctx.services.sessions.getOwned(viewerOf(ctx).id, id);
       if (args.afterSeq != null && args.afterSeq < 0) {
         throw AppError.badInput('afterSeq', 'afterSeq must be 0 or more');
       }
@@ -192,8 +172,7 @@ builder.subscriptionFields((t) => ({
     description:
       'Your sessions being created, updated (every message, rename, state change) and deleted.',
     subscribe: (_root, _args, ctx) => {
-      const viewer = requireViewer(ctx);
-      return ctx.services.pubsub.subscribe('user:sessions', viewer.id);
+      return ctx.services.pubsub.subscribe('user:sessions', viewerOf(ctx).id);
     },
     resolve: (change) => change,
   }),

@@ -1,9 +1,6 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { AppError } from '../errors.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string) => UUID.test(value);
+import { isUuid } from '../validation.js';
 
 /**
  * The database id inside a Relay global id of the expected type. A string that is not such an id

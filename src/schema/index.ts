@@ -5,6 +5,7 @@ import './agent.js';
 import './message.js';
 import './turn.js';
 import './session.js';
+import './session-mutations.js';
 import './viewer.js';
 import './chat.js';
 import './events.js';

@@ -1,21 +1,7 @@
-import { type Context, requireViewer } from '../context.js';
-import type { Message as MessageRow } from '../generated/prisma/client.js';
-import { builder } from './builder.js';
+import type { StoredPart } from '../chat/parts.js';
+import type { Context } from '../context.js';
+import { builder, viewerOf } from './builder.js';
 import { MessageRoleEnum } from './enums.js';
-import { keysetConnection } from './pagination.js';
-
-/** A stored AI SDK UIMessage part (only the fields read here). */
-export interface StoredPart {
-  type: string;
-  text?: string;
-  toolCallId?: string;
-  toolName?: string;
-  state?: string;
-  input?: unknown;
-  output?: unknown;
-  errorText?: string;
-  approval?: { id?: string; approved?: boolean; reason?: string };
-}
 
 type PartShape =
   | { kind: 'text'; text: string }
@@ -122,7 +108,7 @@ export const MessagePart = builder.unionType('MessagePart', {
 export const Message = builder.prismaNode('Message', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx: Context) => ({ id, session: { userId: requireViewer(ctx).id } }),
+  findUnique: (id, ctx: Context) => ({ id, session: { userId: viewerOf(ctx).id } }),
   fields: (t) => ({
     role: t.expose('role', { type: MessageRoleEnum }),
     parts: t.field({ type: [MessagePart], resolve: (m) => toPartShapes(m.parts) }),
@@ -136,29 +122,3 @@ export const MessageConnection = builder.connectionObject(
   { type: Message, name: 'MessageConnection' },
   { name: 'MessageEdge' },
 );
-
-export const MESSAGE_PAGE_MAX = 500;
-
-/** A page of a session's messages, oldest first, by keyset on (createdAt, id). */
-export function messagesPage(
-  ctx: Context,
-  sessionId: string,
-  args: {
-    first?: number | null;
-    last?: number | null;
-    after?: string | null;
-    before?: string | null;
-  },
-) {
-  return keysetConnection<MessageRow>({
-    args,
-    column: 'createdAt',
-    direction: 'asc',
-    order: 'messages',
-    defaultSize: 50,
-    maxSize: MESSAGE_PAGE_MAX,
-    value: (m) => m.createdAt,
-    fetch: ({ where, orderBy, take }) =>
-      ctx.db.message.findMany({ where: { AND: [{ sessionId }, where] }, orderBy, take }),
-  });
-}

@@ -1,15 +1,9 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
-import { encodeGlobalID } from '@pothos/plugin-relay';
-import { type Context, requireViewer } from '../context.js';
-import { AppError } from '../errors.js';
-import type { Session as SessionRow } from '../generated/prisma/client.js';
-import { MessageRole } from '../generated/prisma/enums.js';
-import { keySchema, parseField } from '../sessions/validation.js';
-import { builder } from './builder.js';
-import { MessageRoleEnum, OrderDirectionEnum, SessionStateEnum } from './enums.js';
+import type { Context } from '../context.js';
+import { builder, viewerOf } from './builder.js';
+import { OrderDirectionEnum, SessionStateEnum } from './enums.js';
 import { decodeId } from './ids.js';
-import { Message, MessageConnection, messagesPage } from './message.js';
-import { keysetConnection } from './pagination.js';
+import { MessageConnection } from './message.js';
 
 export const SessionTimeout = builder
   .objectRef<{
@@ -48,7 +42,7 @@ export const SessionTimeoutInput = builder.inputType('SessionTimeoutInput', {
 export const Session = builder.prismaNode('Session', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx: Context) => ({ id, userId: requireViewer(ctx).id }),
+  findUnique: (id, ctx: Context) => ({ id, userId: viewerOf(ctx).id }),
   fields: (t) => ({
     key: t.exposeString('key', { nullable: true }),
     title: t.exposeString('title', { nullable: true }),
@@ -68,7 +62,7 @@ export const Session = builder.prismaNode('Session', {
         last: t.arg.int(),
         before: t.arg.string(),
       },
-      resolve: (session, args, ctx) => messagesPage(ctx, session.id, args),
+      resolve: (session, args, ctx) => ctx.services.sessions.messages(session.id, args),
     }),
     lastEventSeq: t.int({
       description:
@@ -121,27 +115,18 @@ const SessionOrder = builder.inputType('SessionOrder', {
   }),
 });
 
-export const SESSION_PAGE_MAX = 100;
-
 builder.queryFields((t) => ({
   session: t.prismaField({
     type: Session,
     nullable: true,
     description: 'One of your sessions by id or by key (exactly one of them); NOT_FOUND otherwise.',
     args: { id: t.arg.id(), key: t.arg.string() },
-    resolve: async (query, _root, args, ctx) => {
-      const viewer = requireViewer(ctx);
-      if ((args.id == null) === (args.key == null)) {
-        throw AppError.badInput('id', 'pass exactly one of id and key');
-      }
-      const where =
-        args.id != null
-          ? { id: decodeId('Session', args.id, 'id'), userId: viewer.id }
-          : { userId: viewer.id, key: parseField(keySchema, args.key, 'key') };
-      const session = await ctx.db.session.findFirst({ ...query, where });
-      if (!session) throw AppError.notFound('Session');
-      return session;
-    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.services.sessions.find(
+        viewerOf(ctx).id,
+        { id: args.id == null ? null : decodeId('Session', args.id, 'id'), key: args.key },
+        query,
+      ),
   }),
   sessions: t.connection(
     {
@@ -152,42 +137,19 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: SessionFilter }),
         orderBy: t.arg({ type: SessionOrder }),
       },
-      resolve: async (_root, args, ctx, info) => {
-        const viewer = requireViewer(ctx);
-        const filter = args.filter
-          ? {
-              ...args.filter,
-              agentId: args.filter.agentId
-                ? decodeId('Agent', args.filter.agentId, 'filter.agentId')
-                : null,
-            }
-          : undefined;
-        const where = ctx.services.sessions.listWhere(viewer.id, filter);
-        const column = args.orderBy?.field ?? 'updatedAt';
-        const direction = args.orderBy?.direction === 'ASC' ? 'asc' : 'desc';
+      resolve: (_root, { filter, orderBy, ...args }, ctx, info) => {
+        const agentId = filter?.agentId && decodeId('Agent', filter.agentId, 'filter.agentId');
         const query = queryFromInfo({
           context: ctx,
           info,
           path: ['edges', 'node'],
           typeName: 'Session',
         });
-        const page = await keysetConnection<SessionRow>({
-          args,
-          column,
-          direction,
-          order: `sessions:${column}:${direction}`,
-          defaultSize: 20,
-          maxSize: SESSION_PAGE_MAX,
-          value: (s) => s[column],
-          fetch: (q) =>
-            ctx.db.session.findMany({
-              ...query,
-              where: { AND: [where, q.where] },
-              orderBy: q.orderBy,
-              take: q.take,
-            }),
-        });
-        return { ...page, totalCount: () => ctx.db.session.count({ where }) };
+        return ctx.services.sessions.list(
+          viewerOf(ctx).id,
+          { args, filter: filter && { ...filter, agentId: agentId || null }, orderBy },
+          query,
+        );
       },
     },
     {
@@ -203,173 +165,3 @@ builder.queryFields((t) => ({
     { name: 'SessionEdge' },
   ),
 }));
-
-const IfKeyExists = builder.enumType('IfKeyExists', {
-  description:
-    'What createSession does when the key is taken: ERROR (CONFLICT) or RETURN the existing session.',
-  values: ['ERROR', 'RETURN'] as const,
-});
-
-const sessionId = (ctx: Context, id: string, field = 'id') => {
-  requireViewer(ctx);
-  return decodeId('Session', id, field);
-};
-
-builder.relayMutationField(
-  'createSession',
-  {
-    inputFields: (t) => ({
-      title: t.string({ description: '1..255 characters' }),
-      key: t.string({ description: 'Your own unique key: ^[\\w:.@-]+$, at most 128 characters' }),
-      agentId: t.id({ description: 'Default: the default agent' }),
-      metadata: t.field({ type: 'JSON', description: 'A JSON object, at most 16 KB' }),
-      timeout: t.field({ type: SessionTimeoutInput }),
-      ifKeyExists: t.field({ type: IfKeyExists, defaultValue: 'ERROR' }),
-    }),
-  },
-  {
-    resolve: (_root, { input }, ctx) => {
-      const viewer = requireViewer(ctx);
-      return ctx.services.sessions.create(viewer.id, {
-        ...input,
-        agentId: input.agentId ? decodeId('Agent', input.agentId, 'agentId') : null,
-      });
-    },
-  },
-  {
-    outputFields: (t) => ({
-      session: t.field({ type: Session, resolve: (r) => r.session }),
-      created: t.boolean({
-        description: 'false when ifKeyExists: RETURN found an existing session',
-        resolve: (r) => r.created,
-      }),
-    }),
-  },
-);
-
-builder.relayMutationField(
-  'renameSession',
-  { inputFields: (t) => ({ id: t.id({ required: true }), title: t.string({ required: true }) }) },
-  {
-    resolve: async (_root, { input }, ctx) => ({
-      session: await ctx.services.sessions.rename(
-        requireViewer(ctx).id,
-        sessionId(ctx, input.id),
-        input.title,
-      ),
-    }),
-  },
-  { outputFields: (t) => ({ session: t.field({ type: Session, resolve: (r) => r.session }) }) },
-);
-
-builder.relayMutationField(
-  'updateSession',
-  {
-    inputFields: (t) => ({
-      id: t.id({ required: true }),
-      title: t.string({ description: 'null clears the title' }),
-      metadata: t.field({ type: 'JSON', description: 'Replaces the metadata object' }),
-      archived: t.boolean(),
-      agentId: t.id(),
-      timeout: t.field({ type: SessionTimeoutInput, description: 'null removes the timeout' }),
-    }),
-  },
-  {
-    resolve: async (_root, { input }, ctx) => {
-      const { id, agentId, ...rest } = input;
-      return {
-        session: await ctx.services.sessions.update(requireViewer(ctx).id, sessionId(ctx, id), {
-          ...rest,
-          agentId: agentId ? decodeId('Agent', agentId, 'agentId') : undefined,
-        }),
-      };
-    },
-  },
-  { outputFields: (t) => ({ session: t.field({ type: Session, resolve: (r) => r.session }) }) },
-);
-
-builder.relayMutationField(
-  'renewSession',
-  { inputFields: (t) => ({ id: t.id({ required: true }) }) },
-  {
-    description:
-      'Pushes expiresAt by the idle timeout; SESSION_EXPIRED once past maxDurationMinutes.',
-    resolve: async (_root, { input }, ctx) => ({
-      session: await ctx.services.sessions.renew(requireViewer(ctx).id, sessionId(ctx, input.id)),
-    }),
-  },
-  { outputFields: (t) => ({ session: t.field({ type: Session, resolve: (r) => r.session }) }) },
-);
-
-builder.relayMutationField(
-  'deleteSession',
-  { inputFields: (t) => ({ id: t.id({ required: true }) }) },
-  {
-    description: 'Deletes a session with its messages and turns (a running turn is stopped).',
-    resolve: async (_root, { input }, ctx) => {
-      const [id] = await ctx.services.sessions.delete(requireViewer(ctx).id, [
-        sessionId(ctx, input.id),
-      ]);
-      return { id: id as string };
-    },
-  },
-  {
-    outputFields: (t) => ({
-      deletedSessionId: t.id({ resolve: (r) => encodeGlobalID('Session', r.id) }),
-    }),
-  },
-);
-
-builder.relayMutationField(
-  'deleteSessions',
-  {
-    inputFields: (t) => ({ ids: t.idList({ required: true, description: '1..100 session ids' }) }),
-  },
-  {
-    description: 'Deletes several sessions: all of them, or none when any is not yours.',
-    resolve: async (_root, { input }, ctx) => {
-      const viewer = requireViewer(ctx);
-      if (input.ids.length < 1 || input.ids.length > 100) {
-        throw AppError.badInput('ids', 'ids: pass 1 to 100 session ids');
-      }
-      const ids = input.ids.map((id, i) => decodeId('Session', id, `ids.${i}`));
-      return { ids: await ctx.services.sessions.delete(viewer.id, ids) };
-    },
-  },
-  {
-    outputFields: (t) => ({
-      deletedSessionIds: t.idList({
-        resolve: (r) => r.ids.map((id) => encodeGlobalID('Session', id)),
-      }),
-    }),
-  },
-);
-
-builder.relayMutationField(
-  'appendMessage',
-  {
-    inputFields: (t) => ({
-      sessionId: t.id({ required: true }),
-      role: t.field({ type: MessageRoleEnum, defaultValue: MessageRole.USER }),
-      text: t.string({ required: true, description: '1..100000 characters' }),
-    }),
-  },
-  {
-    description: 'Stores a message in a session without running the agent.',
-    resolve: (_root, { input }, ctx) =>
-      ctx.services.sessions.appendMessage(
-        requireViewer(ctx).id,
-        sessionId(ctx, input.sessionId, 'sessionId'),
-        {
-          role: input.role ?? MessageRole.USER,
-          text: input.text,
-        },
-      ),
-  },
-  {
-    outputFields: (t) => ({
-      message: t.field({ type: Message, resolve: (r) => r.message }),
-      session: t.field({ type: Session, resolve: (r) => r.session }),
-    }),
-  },
-);

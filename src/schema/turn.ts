@@ -1,5 +1,5 @@
-import { type Context, requireViewer } from '../context.js';
-import { builder } from './builder.js';
+import type { Context } from '../context.js';
+import { builder, viewerOf } from './builder.js';
 import { TurnStatusEnum } from './enums.js';
 
 export const Usage = builder
@@ -27,7 +27,7 @@ export const TurnError = builder
 export const Turn = builder.prismaNode('Turn', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx: Context) => ({ id, userId: requireViewer(ctx).id }),
+  findUnique: (id, ctx: Context) => ({ id, userId: viewerOf(ctx).id }),
   fields: (t) => ({
     status: t.expose('status', { type: TurnStatusEnum }),
     userMessage: t.relation('userMessage'),

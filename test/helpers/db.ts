@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
@@ -55,7 +54,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const tarball = await readFile(inject('pgliteTemplate'));
-  const pglite = new PGlite({ loadDataDir: new Blob([tarball]) });
-  const db = await openDatabase({ pglite, onQuery });
+  const db = await openDatabase({ loadDataDir: tarball, onQuery });
   return { ...db, queries };
 }

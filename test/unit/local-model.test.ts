@@ -8,10 +8,11 @@ import {
 } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalModel } from '../../src/chat/models/local.js';
+import { loadPreferences } from '../../src/chat/prompt.js';
 import { generateTitle } from '../../src/chat/title.js';
 import type { ToolContext } from '../../src/chat/tools/context.js';
-import { createTools, loadPreferences, toolNames } from '../../src/chat/tools/index.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { createTools, toolNames } from '../../src/chat/tools/index.js';
+import { seedDatabase } from '../../src/seed.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 
 const model = createLocalModel({ delayMs: 0 });

@@ -1,16 +1,18 @@
 import { asSchema, type InferToolOutput, type Tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPreferences } from '../../src/chat/prompt.js';
 import { addToCart } from '../../src/chat/tools/add-to-cart.js';
 import { checkout } from '../../src/chat/tools/checkout.js';
 import type { ToolContext } from '../../src/chat/tools/context.js';
 import { getProduct } from '../../src/chat/tools/get-product.js';
-import { createTools, loadPreferences, toolNames } from '../../src/chat/tools/index.js';
+import { createTools, toolNames } from '../../src/chat/tools/index.js';
+import { listOrders } from '../../src/chat/tools/list-orders.js';
 import { rememberPreference } from '../../src/chat/tools/remember-preference.js';
 import { removeFromCart } from '../../src/chat/tools/remove-from-cart.js';
 import { searchProducts } from '../../src/chat/tools/search-products.js';
 import { viewCart } from '../../src/chat/tools/view-cart.js';
 import { catalog } from '../../src/db/catalog.js';
-import { seedDatabase } from '../../src/db/seed.js';
+import { seedDatabase } from '../../src/seed.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 
 /** Runs a tool the way the AI SDK does: the input goes through the tool's schema first. */
@@ -182,6 +184,23 @@ describe('checkout', () => {
   it('refuses an empty cart', async () => {
     expect(await run(checkout(alice), {})).toEqual({ error: 'Your cart is empty' });
     expect(await db.prisma.order.count({ where: { userId: alice.userId } })).toBe(1);
+  });
+});
+
+describe('listOrders', () => {
+  it("lists the caller's own orders, newest first, with their items and totals", async () => {
+    const shoes = catalog.find((p) => p.id === 'p-001')!;
+    await run(addToCart(alice), { productId: shoes.id, size: '10' });
+    await run(checkout(alice), {});
+    const { orders } = await run(listOrders(alice), {});
+    expect(orders).toHaveLength(2);
+    expect(orders[0]).toMatchObject({
+      items: [{ name: shoes.name, size: '10', quantity: 1, price: shoes.priceCents / 100 }],
+      totalPrice: shoes.priceCents / 100,
+    });
+    expect(Date.parse(orders[0]!.placedAt)).toBeGreaterThanOrEqual(Date.parse(orders[1]!.placedAt));
+    expect(await run(listOrders(alice), { limit: 1 })).toMatchObject({ orders: [orders[0]] });
+    expect(await run(listOrders(bob), {})).toEqual({ orders: [] });
   });
 });
 

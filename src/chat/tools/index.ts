@@ -1,9 +1,9 @@
 import type { Tool, ToolSet } from 'ai';
-import type { Db } from '../../db/client.js';
 import { addToCart } from './add-to-cart.js';
 import { checkout } from './checkout.js';
 import type { ToolContext } from './context.js';
 import { getProduct } from './get-product.js';
+import { listOrders } from './list-orders.js';
 import { rememberPreference } from './remember-preference.js';
 import { removeFromCart } from './remove-from-cart.js';
 import { searchProducts } from './search-products.js';
@@ -11,6 +11,7 @@ import { viewCart } from './view-cart.js';
 
 export type { ToolContext } from './context.js';
 
+/** Every tool the server knows, by the name agents list it under. A new tool: one line here. */
 const factories = {
   searchProducts,
   getProduct,
@@ -18,20 +19,13 @@ const factories = {
   viewCart,
   removeFromCart,
   checkout,
+  listOrders,
   rememberPreference,
 } satisfies Record<string, (ctx: ToolContext) => Tool>;
 
 export type ToolName = keyof typeof factories;
 
-export const toolNames = [
-  'searchProducts',
-  'getProduct',
-  'addToCart',
-  'viewCart',
-  'removeFromCart',
-  'checkout',
-  'rememberPreference',
-] as const satisfies readonly ToolName[];
+export const toolNames = Object.keys(factories) as ToolName[];
 
 function isToolName(name: string): name is ToolName {
   return Object.hasOwn(factories, name);
@@ -44,15 +38,4 @@ export function createTools(ctx: ToolContext, names: readonly string[]): ToolSet
     if (isToolName(name)) tools[name] = factories[name](ctx);
   }
   return tools;
-}
-
-/** The user's remembered preferences for the system prompt: the latest 50, oldest first. */
-export async function loadPreferences(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.preference.findMany({
-    where: { userId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 50,
-    select: { text: true },
-  });
-  return rows.reverse().map((r) => r.text);
 }

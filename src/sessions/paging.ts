@@ -1,7 +1,6 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { AppError } from '../errors.js';
-import { checkPageArgs } from '../sessions/validation.js';
-import { isUuid } from './ids.js';
+import { checkPageArgs, isUuid } from '../validation.js';
 
 export type Direction = 'asc' | 'desc';
 

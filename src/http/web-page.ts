@@ -2,10 +2,11 @@
 // The bundle is built in memory on the first request and kept; nothing is written to disk.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { Plugin } from 'graphql-yoga';
+import { ROOT } from '../paths.js';
 
-const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
+const WEB_DIR = path.join(ROOT, 'web/');
 
 export interface WebPageOptions {
   /**

@@ -1,7 +1,7 @@
-import { toolNames } from '../chat/tools/index.js';
-import { catalog } from './catalog.js';
-import type { Db } from './client.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { toolNames } from './tools/index.js';
 
+/** The agent of sessions created without an agentId. */
 export const DEFAULT_AGENT_SLUG = 'shopping';
 
 const shoppingInstructions = `You are the shopping assistant of an online clothing and outdoor store.
@@ -19,43 +19,22 @@ Style: short, friendly answers. List at most five products, each with its name, 
 const generalInstructions = `You are a helpful, concise general assistant.
 Answer questions directly and say so when you are unsure. When the user tells you something lasting about themselves or asks you to remember something, store it with rememberPreference.`;
 
-/**
- * Inserts the demo agents and the product catalog into an empty database. Each part is only
- * written when its table is empty, so running it on every start is safe.
- */
-export async function seedDatabase(db: Db): Promise<{ agents: number; products: number }> {
-  let agents = 0;
-  let products = 0;
-  if ((await db.agent.count()) === 0) {
-    const result = await db.agent.createMany({
-      data: [
-        {
-          slug: DEFAULT_AGENT_SLUG,
-          name: 'Shopping assistant',
-          description: 'Finds products in the store catalog, manages your cart and checks out.',
-          instructions: shoppingInstructions,
-          tools: [...toolNames],
-          isDefault: true,
-        },
-        {
-          slug: 'general',
-          name: 'General assistant',
-          description: 'A general-purpose assistant that remembers your preferences.',
-          instructions: generalInstructions,
-          tools: ['rememberPreference'],
-          isDefault: false,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    agents = result.count;
-  }
-  if ((await db.product.count()) === 0) {
-    const result = await db.product.createMany({
-      data: catalog.map((p) => ({ ...p, sizes: [...p.sizes], colors: [...p.colors] })),
-      skipDuplicates: true,
-    });
-    products = result.count;
-  }
-  return { agents, products };
-}
+/** The demo agents seeded into an empty database. */
+export const demoAgents: Prisma.AgentCreateManyInput[] = [
+  {
+    slug: DEFAULT_AGENT_SLUG,
+    name: 'Shopping assistant',
+    description: 'Finds products in the store catalog, manages your cart and checks out.',
+    instructions: shoppingInstructions,
+    tools: [...toolNames],
+    isDefault: true,
+  },
+  {
+    slug: 'general',
+    name: 'General assistant',
+    description: 'A general-purpose assistant that remembers your preferences.',
+    instructions: generalInstructions,
+    tools: ['rememberPreference'],
+    isDefault: false,
+  },
+];

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError } from './errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string) => UUID.test(value);
 
 export const MAX_METADATA_BYTES = 16 * 1024;
 

@@ -1,0 +1,166 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { AppError } from '../errors.js';
+import { MessageRole } from '../generated/prisma/enums.js';
+import { builder, viewerOf } from './builder.js';
+import { MessageRoleEnum } from './enums.js';
+import { decodeId } from './ids.js';
+import { Message } from './message.js';
+import { Session, SessionTimeoutInput } from './session.js';
+
+const IfKeyExists = builder.enumType('IfKeyExists', {
+  description:
+    'What createSession does when the key is taken: ERROR (CONFLICT) or RETURN the existing session.',
+  values: ['ERROR', 'RETURN'] as const,
+});
+
+const sessionId = (id: string, field = 'id') => decodeId('Session', id, field);
+const agentId = (id: string | null | undefined) => (id ? decodeId('Agent', id, 'agentId') : null);
+
+builder.relayMutationField(
+  'createSession',
+  {
+    inputFields: (t) => ({
+      title: t.string({ description: '1..255 characters' }),
+      key: t.string({ description: 'Your own unique key: ^[\\w:.@-]+$, at most 128 characters' }),
+      agentId: t.id({ description: 'Default: the default agent' }),
+      metadata: t.field({ type: 'JSON', description: 'A JSON object, at most 16 KB' }),
+      timeout: t.field({ type: SessionTimeoutInput }),
+      ifKeyExists: t.field({ type: IfKeyExists, defaultValue: 'ERROR' }),
+    }),
+  },
+  {
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.sessions.create(viewerOf(ctx).id, {
+        ...input,
+        agentId: agentId(input.agentId),
+      }),
+  },
+  {
+    outputFields: (t) => ({
+      session: t.field({ type: Session, resolve: (r) => r.session }),
+      created: t.boolean({
+        description: 'false when ifKeyExists: RETURN found an existing session',
+        resolve: (r) => r.created,
+      }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'renameSession',
+  { inputFields: (t) => ({ id: t.id({ required: true }), title: t.string({ required: true }) }) },
+  {
+    resolve: async (_root, { input }, ctx) => ({
+      session: await ctx.services.sessions.rename(
+        viewerOf(ctx).id,
+        sessionId(input.id),
+        input.title,
+      ),
+    }),
+  },
+  { outputFields: (t) => ({ session: t.field({ type: Session, resolve: (r) => r.session }) }) },
+);
+
+builder.relayMutationField(
+  'updateSession',
+  {
+    inputFields: (t) => ({
+      id: t.id({ required: true }),
+      title: t.string({ description: 'null clears the title' }),
+      metadata: t.field({ type: 'JSON', description: 'Replaces the metadata object' }),
+      archived: t.boolean(),
+      agentId: t.id(),
+      timeout: t.field({ type: SessionTimeoutInput, description: 'null removes the timeout' }),
+    }),
+  },
+  {
+    resolve: async (_root, { input }, ctx) => {
+      const { id, agentId: agent, ...rest } = input;
+      const changes = { ...rest, agentId: agentId(agent) ?? undefined };
+      return {
+        session: await ctx.services.sessions.update(viewerOf(ctx).id, sessionId(id), changes),
+      };
+    },
+  },
+  { outputFields: (t) => ({ session: t.field({ type: Session, resolve: (r) => r.session }) }) },
+);
+
+builder.relayMutationField(
+  'renewSession',
+  { inputFields: (t) => ({ id: t.id({ required: true }) }) },
+  {
+    description:
+      'Pushes expiresAt by the idle timeout; SESSION_EXPIRED once past maxDurationMinutes.',
+    resolve: async (_root, { input }, ctx) => ({
+      session: await ctx.services.sessions.renew(viewerOf(ctx).id, sessionId(input.id)),
+    }),
+  },
+  { outputFields: (t) => ({ session: t.field({ type: Session, resolve: (r) => r.session }) }) },
+);
+
+builder.relayMutationField(
+  'deleteSession',
+  { inputFields: (t) => ({ id: t.id({ required: true }) }) },
+  {
+    description: 'Deletes a session with its messages and turns (a running turn is stopped).',
+    resolve: async (_root, { input }, ctx) => {
+      const [id] = await ctx.services.sessions.delete(viewerOf(ctx).id, [sessionId(input.id)]);
+      return { id: id as string };
+    },
+  },
+  {
+    outputFields: (t) => ({
+      deletedSessionId: t.id({ resolve: (r) => encodeGlobalID('Session', r.id) }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'deleteSessions',
+  {
+    inputFields: (t) => ({ ids: t.idList({ required: true, description: '1..100 session ids' }) }),
+  },
+  {
+    description: 'Deletes several sessions: all of them, or none when any is not yours.',
+    resolve: async (_root, { input }, ctx) => {
+      if (input.ids.length < 1 || input.ids.length > 100) {
+        throw AppError.badInput('ids', 'ids: pass 1 to 100 session ids');
+      }
+      const ids = input.ids.map((id, i) => sessionId(id, `ids.${i}`));
+      return { ids: await ctx.services.sessions.delete(viewerOf(ctx).id, ids) };
+    },
+  },
+  {
+    outputFields: (t) => ({
+      deletedSessionIds: t.idList({
+        resolve: (r) => r.ids.map((id) => encodeGlobalID('Session', id)),
+      }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'appendMessage',
+  {
+    inputFields: (t) => ({
+      sessionId: t.id({ required: true }),
+      role: t.field({ type: MessageRoleEnum, defaultValue: MessageRole.USER }),
+      text: t.string({ required: true, description: '1..100000 characters' }),
+    }),
+  },
+  {
+    description: 'Stores a message in a session without running the agent.',
+    resolve: (_root, { input }, ctx) =>
+      ctx.services.sessions.appendMessage(
+        viewerOf(ctx).id,
+        sessionId(input.sessionId, 'sessionId'),
+        { role: input.role ?? MessageRole.USER, text: input.text },
+      ),
+  },
+  {
+    outputFields: (t) => ({
+      message: t.field({ type: Message, resolve: (r) => r.message }),
+      session: t.field({ type: Session, resolve: (r) => r.session }),
+    }),
+  },
+);

@@ -1,0 +1,206 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { createJwtVerifier, type JwtVerifier } from './auth/jwt.js';
+import { Checkpoints } from './chat/checkpoints.js';
+import { withCoalescing } from './chat/models/coalesce.js';
+import { resolveModel } from './chat/models/index.js';
+import { TurnRunner } from './chat/runner.js';
+import { ChatService } from './chat/service.js';
+import { TurnStore } from './chat/turns.js';
+import type { Config } from './config.js';
+import type { Database, Db } from './db/client.js';
+import { EventLog } from './events/log.js';
+import { type AppPubSub, createAppPubSub } from './events/pubsub.js';
+import { MemoryTransport } from './events/transport/memory.js';
+import { RedisTransport } from './events/transport/redis.js';
+import { HealthService } from './health.js';
+import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limit.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { AgentService } from './sessions/agents.js';
+import { ExpirySweep } from './sessions/expiry-sweep.js';
+import { SessionService } from './sessions/service.js';
+import { UserService } from './users/service.js';
+
+export interface ServicesOptions {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  /** The language model; by default the one MODEL names. Tests pass the AI SDK's mock model. */
+  model?: LanguageModelV3;
+  modelName?: string;
+  /** Shared limiter (Redis with several processes); in memory by default. */
+  rateLimiter?: RateLimiter;
+}
+
+/** Everything the app is built from, created once per app. */
+export interface Services {
+  config: Config;
+  db: Db;
+  databaseKind: Database['kind'];
+  logger: Logger;
+  pubsub: AppPubSub;
+  events: EventLog;
+  rateLimiter: RateLimiter;
+  jwt: JwtVerifier | null;
+  agents: AgentService;
+  users: UserService;
+  sessions: SessionService;
+  expiry: ExpirySweep;
+  chat: ChatService;
+  runner: TurnRunner;
+  health: HealthService;
+  metrics: Metrics;
+  /** Name of the model in use, for health and logs ("local", "openai:gpt-4o-mini"). */
+  modelName: string;
+  /** Starts the periodic work: lease recovery, idle event logs, session timeouts. */
+  start(): Promise<void>;
+  /** Stops the periodic work, ends running turns (INTERRUPTED) and saves what must survive. */
+  stop(): Promise<void>;
+  /** Releases the event transport and Redis (after the servers closed their subscriptions). */
+  close(): Promise<void>;
+}
+
+function connectRedis(url: string, logger: Logger) {
+  const clients = {
+    commands: new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 }),
+    pubsubSubscriber: new Redis(url),
+    eventsSubscriber: new Redis(url),
+  };
+  for (const client of Object.values(clients)) {
+    client.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
+  }
+  return clients;
+}
+
+/** The turn path: the store, the runner and admission. */
+function createTurns(deps: {
+  config: Config;
+  db: Db;
+  events: EventLog;
+  pubsub: AppPubSub;
+  sessions: SessionService;
+  rateLimiter: RateLimiter;
+  model: LanguageModelV3;
+  modelName: string;
+  logger: Logger;
+  metrics: Metrics;
+}) {
+  const { config, db, events, logger } = deps;
+  const processId = `${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
+  const store = new TurnStore({ db, events, processId, leaseMs: config.turnLeaseMs });
+  const checkpoints = new Checkpoints({
+    db,
+    events,
+    logger,
+    intervalMs: config.turnCheckpointMs,
+    leaseMs: config.turnLeaseMs,
+  });
+  const runner = new TurnRunner({ ...deps, store, checkpoints, onDelta: deps.metrics.onDelta });
+  const chat = new ChatService({
+    ...deps,
+    store,
+    runner,
+    sendPerMinute: config.rateLimitSendPerMinute,
+  });
+  return { runner, chat };
+}
+
+/** The periodic work: lease recovery, idle event logs, session timeouts. */
+function periodicWork(
+  config: Config,
+  logger: Logger,
+  work: { runner: TurnRunner; events: EventLog; expiry: ExpirySweep },
+) {
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, run: () => Promise<unknown>, what: string) => {
+    const timer = setInterval(
+      () => void run().catch((err) => logger.error({ err }, `${what} failed`)),
+      ms,
+    );
+    timer.unref();
+    timers.push(timer);
+  };
+  return {
+    async start() {
+      const recover = () => work.runner.recoverInterrupted();
+      await recover().catch((err) => logger.error({ err }, 'lease recovery failed'));
+      every(Math.max(1000, config.turnLeaseMs / 2), recover, 'lease recovery');
+      every(60_000, () => work.events.sweep(10 * 60_000), 'event log sweep');
+      every(config.expirySweepMs, () => work.expiry.run(), 'expiry sweep');
+    },
+    stop() {
+      for (const t of timers) clearInterval(t);
+    },
+  };
+}
+
+/** Builds every service from the configuration (with REDIS_URL: shared by every process). */
+export function createServices(options: ServicesOptions): Services {
+  const { config, database, logger } = options;
+  const db = database.prisma;
+  const chosen = options.model
+    ? { model: options.model, name: options.modelName ?? options.model.modelId }
+    : resolveModel(config);
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  const pubsub = createAppPubSub(
+    redis ? { publishClient: redis.commands, subscribeClient: redis.pubsubSubscriber } : undefined,
+  );
+  const rateLimiter =
+    options.rateLimiter ?? (redis ? new RedisRateLimiter(redis.commands) : new MemoryRateLimiter());
+  const transport = redis
+    ? new RedisTransport({ redis: redis.commands, subscriber: redis.eventsSubscriber })
+    : new MemoryTransport();
+  const events = new EventLog({ db, transport });
+  const metrics = createMetrics();
+  const agents = new AgentService(db);
+  const sessions = new SessionService({ db, events, pubsub, agents });
+  const model = withCoalescing(chosen.model, config.streamCoalesceMs);
+  const turns = { config, db, events, pubsub, sessions, rateLimiter, logger, metrics };
+  const { runner, chat } = createTurns({ ...turns, model, modelName: chosen.name });
+  metrics.track({
+    subscriptions: () => events.subscriberCount(),
+    runningTurns: () => runner.runningCount(),
+    statements: () => database.statements(),
+  });
+  const expiry = new ExpirySweep({ db, events, sessions });
+  const health = new HealthService({
+    db,
+    databaseKind: database.kind,
+    pubsubKind: redis ? 'redis' : 'memory',
+    pingPubSub: async () => {
+      if (redis) await redis.commands.ping();
+    },
+    modelName: chosen.name,
+  });
+  const periodic = periodicWork(config, logger, { runner, events, expiry });
+  return {
+    config,
+    db,
+    databaseKind: database.kind,
+    logger,
+    pubsub,
+    events,
+    rateLimiter,
+    jwt: createJwtVerifier(db, { secret: config.jwtSecret, jwksUrl: config.jwtJwksUrl }),
+    agents,
+    users: new UserService(db),
+    sessions,
+    expiry,
+    chat,
+    runner,
+    health,
+    metrics,
+    modelName: chosen.name,
+    start: () => periodic.start(),
+    async stop() {
+      periodic.stop();
+      await runner.close();
+      await events.flush().catch((err) => logger.warn({ err }, 'event seqs not saved'));
+    },
+    async close() {
+      await events.close();
+      for (const client of Object.values(redis ?? {})) client.disconnect();
+    },
+  };
+}
