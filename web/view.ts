@@ -1,5 +1,8 @@
 // DOM building blocks of the conversation: message bubbles, text segments and tool cards.
-import type { Json, Message, MessagePart } from './api.js';
+import type { MessageFieldsFragment as Message } from '../client/generated/graphql.js';
+import type { Json } from '../client/json.js';
+
+type MessagePart = Message['parts'][number];
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../client/generated/gql.js';
+import { CreateSessionDocument, type CreateSessionInput } from '../../client/generated/graphql.js';
 import type { Message } from '../../src/generated/prisma/client.js';
 import { startTestApp, type TestApp, type TestUser } from '../helpers/app.js';
+import {
+  TestAgents,
+  TestFirstSession,
+  TestSendMessage,
+  TestViewer,
+} from '../helpers/operations.js';
 import { type Api, api, gid, keysetSort, missingId, rawId } from './support.js';
 
 /**
@@ -8,44 +16,57 @@ import { type Api, api, gid, keysetSort, missingId, rawId } from './support.js';
  * for every Node type, with malformed and missing ids.
  */
 
-const APPEND = `mutation($input: AppendMessageInput!) {
-  appendMessage(input: $input) {
-    message { id role text createdAt turn { id } parts { __typename ... on TextPart { text } } }
-    session { id updatedAt messageCount expiresAt lastMessage { id text } }
-  }
-}`;
-const MESSAGES = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
-  session(id: $id) {
-    messages(first: $first, after: $after, last: $last, before: $before) {
-      edges { cursor node { id } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+const APPEND = graphql(`
+  mutation MessagesAppend($input: AppendMessageInput!) {
+    appendMessage(input: $input) {
+      message { id role text createdAt turn { id } parts { __typename ... on TextPart { text } } }
+      session { id updatedAt messageCount expiresAt lastMessage { id text } }
     }
   }
-}`;
-const NODE = `query($id: ID!) {
-  node(id: $id) {
-    __typename id
-    ... on Session { title }
-    ... on Message { role text }
-    ... on Turn { status userMessage { id } assistantMessage { id } }
-    ... on Agent { name isDefault }
-    ... on User { name }
+`);
+const MESSAGES = graphql(`
+  query MessagesPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+    session(id: $id) {
+      messages(first: $first, after: $after, last: $last, before: $before) {
+        edges { cursor node { id } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+    }
   }
-}`;
+`);
+const NODE = graphql(`
+  query MessagesNode($id: ID!) {
+    node(id: $id) {
+      __typename id
+      ... on Session { title }
+      ... on Message { role text }
+      ... on Turn { status userMessage { id } assistantMessage { id } }
+      ... on Agent { name isDefault }
+      ... on User { name }
+    }
+  }
+`);
+const NEW_SESSION = graphql(`
+  mutation MessagesNewSession($input: CreateSessionInput!) {
+    createSession(input: $input) { session { id updatedAt expiresAt } }
+  }
+`);
+/** A session by id (nothing else of it), for the id checks. */
+const SESSION_ID = graphql(`
+  query MessagesSessionId($id: ID) {
+    session(id: $id) { id }
+  }
+`);
 
 let t: TestApp;
 let a: Api;
 let alice: TestUser;
 const MINUTE = 60_000;
-const ms = (iso: string) => new Date(iso).getTime();
+const ms = (iso: string | null) => new Date(iso as string).getTime();
 
-async function newSession(input: Record<string, unknown> = {}) {
-  const data = await a.ok(
-    'mutation($input: CreateSessionInput!) { createSession(input: $input) { session { id updatedAt expiresAt } } }',
-    { input },
-    alice.key,
-  );
-  return data.createSession.session as { id: string; updatedAt: string; expiresAt: string | null };
+async function newSession(input: CreateSessionInput = {}) {
+  const data = await a.ok(NEW_SESSION, { input }, alice.key);
+  return data.createSession.session;
 }
 
 beforeAll(async () => {
@@ -86,7 +107,11 @@ describe('appendMessage', () => {
       previous = updated.updatedAt;
     }
     const read = await a.ok(
-      'query($id: ID!) { session(id: $id) { messageCount lastMessage { role text } } }',
+      graphql(`
+        query MessagesCountAndLast($id: ID!) {
+          session(id: $id) { messageCount lastMessage { role text } }
+        }
+      `),
       { id: session.id },
       alice.key,
     );
@@ -95,8 +120,8 @@ describe('appendMessage', () => {
       lastMessage: { role: 'SYSTEM', text: 'hello from SYSTEM' },
     });
     // The session moved to the top of the default list.
-    const top = await a.ok('{ sessions(first: 1) { edges { node { id } } } }', {}, alice.key);
-    expect(top.sessions.edges[0].node.id).toBe(session.id);
+    const top = await a.ok(TestFirstSession, {}, alice.key);
+    expect(top.sessions.edges[0]!.node.id).toBe(session.id);
   });
 
   it('accepts 1 and 100000 characters and refuses 0, blank and 100001', async () => {
@@ -117,11 +142,15 @@ describe('appendMessage', () => {
       expect(error.path).toEqual(['appendMessage']);
     }
     const read = await a.ok(
-      'query($id: ID!) { session(id: $id) { messageCount } }',
+      graphql(`
+        query MessagesCount($id: ID!) {
+          session(id: $id) { messageCount }
+        }
+      `),
       { id: session.id },
       alice.key,
     );
-    expect(read.session.messageCount).toBe(2);
+    expect(read.session!.messageCount).toBe(2);
   });
 
   it('renews the expiry of an auto-renewing session; an expired one is SESSION_EXPIRED', async () => {
@@ -166,11 +195,11 @@ describe('Session.messages', () => {
 
   const page = async (vars: Record<string, unknown>) => {
     const data = await a.ok(MESSAGES, { id: sessionId, ...vars }, alice.key);
-    const c = data.session.messages;
-    const ids = c.edges.map((e: any) => e.node.id);
+    const c = data.session!.messages;
+    const ids = c.edges.map((e) => e.node.id);
     if (ids.length) {
-      expect(c.pageInfo.startCursor).toBe(c.edges[0].cursor);
-      expect(c.pageInfo.endCursor).toBe(c.edges.at(-1).cursor);
+      expect(c.pageInfo.startCursor).toBe(c.edges[0]!.cursor);
+      expect(c.pageInfo.endCursor).toBe(c.edges.at(-1)!.cursor);
     }
     return { ids, pageInfo: c.pageInfo };
   };
@@ -213,11 +242,15 @@ describe('Session.messages', () => {
     const all = await page({});
     expectPage(all, ordered, false, false);
     const data = await a.ok(
-      'query($id: ID!) { session(id: $id) { messages(first: 3) { edges { node { text role } } } } }',
+      graphql(`
+        query MessagesFirstThree($id: ID!) {
+          session(id: $id) { messages(first: 3) { edges { node { text role } } } }
+        }
+      `),
       { id: sessionId },
       alice.key,
     );
-    expect(data.session.messages.edges.map((e: any) => e.node)).toEqual(
+    expect(data.session!.messages.edges.map((e) => e.node)).toEqual(
       orderedRows.slice(0, 3).map((m) => ({ text: m.text, role: m.role })),
     );
     // Roles were stored as given: m0 USER, m1 ASSISTANT, m2 SYSTEM, m3 USER, …
@@ -266,8 +299,8 @@ describe('Session.messages', () => {
   });
 
   it('refuses a sessions cursor and garbage cursors', async () => {
-    const sessions = await a.ok('{ sessions(first: 1) { edges { cursor } } }', {}, alice.key);
-    const cursor = sessions.sessions.edges[0].cursor;
+    const sessions = await a.ok(TestFirstSession, {}, alice.key);
+    const cursor = sessions.sessions.edges[0]!.cursor;
     await a.fail(MESSAGES, { id: sessionId, after: cursor }, alice.key, 'BAD_USER_INPUT', 'after');
     await a.fail(MESSAGES, { id: sessionId, before: 'zzz' }, alice.key, 'BAD_USER_INPUT', 'before');
   });
@@ -275,38 +308,36 @@ describe('Session.messages', () => {
   it('is empty for a session without messages', async () => {
     const empty = await newSession();
     const data = await a.ok(MESSAGES, { id: empty.id }, alice.key);
-    expect(data.session.messages.edges).toEqual([]);
-    expect(data.session.messages.pageInfo.hasNextPage).toBe(false);
-    expect(data.session.messages.pageInfo.hasPreviousPage).toBe(false);
+    expect(data.session!.messages.edges).toEqual([]);
+    expect(data.session!.messages.pageInfo.hasNextPage).toBe(false);
+    expect(data.session!.messages.pageInfo.hasPreviousPage).toBe(false);
   });
 });
 
 describe('typed parts of an agent turn', () => {
   it('has step-start and text parts, and text is the text parts joined', async () => {
     const session = await newSession();
-    const sent = await a.ok(
-      'mutation($id: ID!) { sendMessage(input: { sessionId: $id, text: "hello there" }) { turn { id status } userMessage { id text } } }',
-      { id: session.id },
-      alice.key,
-    );
+    const sent = await a.ok(TestSendMessage, { id: session.id, text: 'hello there' }, alice.key);
     expect(sent.sendMessage.turn.status).toBe('RUNNING');
-    await t.app.services.chat.drain();
+    await t.app.services.runner.drain();
     const data = await a.ok(
-      `query($id: ID!) { session(id: $id) { messageCount messages { edges { node {
-         role text turn { id status }
-         parts {
-           __typename
-           ... on TextPart { text }
-           ... on ReasoningPart { text }
-           ... on StepStartPart { step }
-           ... on ToolPart { toolCallId toolName state input output errorText }
-         }
-       } } } } }`,
+      graphql(`
+        query MessagesTurnParts($id: ID!) { session(id: $id) { messageCount messages { edges { node {
+          role text turn { id status }
+          parts {
+            __typename
+            ... on TextPart { text }
+            ... on ReasoningPart { text }
+            ... on StepStartPart { step }
+            ... on ToolPart { toolCallId toolName state input output errorText }
+          }
+        } } } } }
+      `),
       { id: session.id },
       alice.key,
     );
-    const [user, assistant] = data.session.messages.edges.map((e: any) => e.node);
-    expect(data.session.messageCount).toBe(2);
+    const [user, assistant] = data.session!.messages.edges.map((e: any) => e.node);
+    expect(data.session!.messageCount).toBe(2);
     expect(user).toEqual({
       role: 'USER',
       text: 'hello there',
@@ -327,36 +358,72 @@ describe('typed parts of an agent turn', () => {
 describe('session(id:) and session(key:)', () => {
   it('finds a session by id and by key', async () => {
     const created = await a.ok(
-      'mutation { createSession(input: { key: "lookup-1", title: "Lookup" }) { session { id } } }',
-      {},
+      CreateSessionDocument,
+      { input: { key: 'lookup-1', title: 'Lookup' } },
       alice.key,
     );
     const id = created.createSession.session.id;
     const byId = await a.ok(
-      'query($id: ID) { session(id: $id) { id key title } }',
+      graphql(`
+        query MessagesById($id: ID) {
+          session(id: $id) { id key title }
+        }
+      `),
       { id },
       alice.key,
     );
     expect(byId.session).toEqual({ id, key: 'lookup-1', title: 'Lookup' });
-    const byKey = await a.ok('{ session(key: "lookup-1") { id key title } }', {}, alice.key);
+    const byKey = await a.ok(
+      graphql(`
+        query MessagesByKey {
+          session(key: "lookup-1") { id key title }
+        }
+      `),
+      {},
+      alice.key,
+    );
     expect(byKey.session).toEqual(byId.session);
   });
 
   it('needs exactly one of id and key', async () => {
     const id = (await newSession()).id;
-    await a.fail('{ session { id } }', {}, alice.key, 'BAD_USER_INPUT', 'id');
     await a.fail(
-      'query($id: ID) { session(id: $id, key: "k") { id } }',
+      graphql(`
+        query MessagesNeitherIdNorKey {
+          session { id }
+        }
+      `),
+      {},
+      alice.key,
+      'BAD_USER_INPUT',
+      'id',
+    );
+    await a.fail(
+      graphql(`
+        query MessagesIdAndKey($id: ID) {
+          session(id: $id, key: "k") { id }
+        }
+      `),
       { id },
       alice.key,
       'BAD_USER_INPUT',
       'id',
     );
-    await a.fail('{ session(id: null, key: null) { id } }', {}, alice.key, 'BAD_USER_INPUT', 'id');
+    await a.fail(
+      graphql(`
+        query MessagesNullIdAndKey {
+          session(id: null, key: null) { id }
+        }
+      `),
+      {},
+      alice.key,
+      'BAD_USER_INPUT',
+      'id',
+    );
   });
 
   it('refuses malformed ids and answers NOT_FOUND for a missing id or key', async () => {
-    const q = 'query($id: ID) { session(id: $id) { id } }';
+    const q = SESSION_ID;
     for (const id of [
       'nope',
       '',
@@ -367,7 +434,11 @@ describe('session(id:) and session(key:)', () => {
     }
     const missing = await a.fail(q, { id: missingId() }, alice.key, 'NOT_FOUND');
     const noKey = await a.fail(
-      '{ session(key: "no-such-key") { id } }',
+      graphql(`
+        query MessagesNoSuchKey {
+          session(key: "no-such-key") { id }
+        }
+      `),
       {},
       alice.key,
       'NOT_FOUND',
@@ -378,21 +449,15 @@ describe('session(id:) and session(key:)', () => {
 
 describe('node(id:)', () => {
   it('resolves a Session, a Message, a Turn, an Agent and the viewer', async () => {
-    const session = await a.ok(
-      'mutation { createSession(input: { title: "Node" }) { session { id } } }',
-      {},
-      alice.key,
-    );
+    const session = await a.ok(CreateSessionDocument, { input: { title: 'Node' } }, alice.key);
     const sessionId = session.createSession.session.id;
-    const sent = await a.ok(
-      'mutation($id: ID!) { sendMessage(input: { sessionId: $id, text: "hi" }) { turn { id } userMessage { id } } }',
-      { id: sessionId },
-      alice.key,
-    );
-    await t.app.services.chat.drain();
-    const agents = await a.ok('{ agents { id name isDefault } viewer { id name } }', {}, alice.key);
+    const sent = await a.ok(TestSendMessage, { id: sessionId, text: 'hi' }, alice.key);
+    await t.app.services.runner.drain();
+    const { agents } = await a.ok(TestAgents, {}, alice.key);
+    const { viewer } = await a.ok(TestViewer, {}, alice.key);
 
-    const node = async (id: string) => (await a.ok(NODE, { id }, alice.key)).node;
+    const node = async (id: string) =>
+      (await a.ok(NODE, { id }, alice.key)).node as Record<string, any>;
     expect(await node(sessionId)).toEqual({ __typename: 'Session', id: sessionId, title: 'Node' });
     const userMessageId = sent.sendMessage.userMessage.id;
     expect(await node(userMessageId)).toEqual({
@@ -410,9 +475,9 @@ describe('node(id:)', () => {
     });
     expect(turn.assistantMessage.id).toMatch(/\S/);
     expect((await node(turn.assistantMessage.id)).role).toBe('ASSISTANT');
-    const agent = agents.agents[0];
+    const agent = agents[0]!;
     expect(await node(agent.id)).toEqual({ __typename: 'Agent', ...agent });
-    expect(await node(agents.viewer.id)).toEqual({ __typename: 'User', ...agents.viewer });
+    expect(await node(viewer.id)).toEqual({ __typename: 'User', ...viewer });
   });
 
   it('refuses malformed ids with BAD_USER_INPUT', async () => {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../client/generated/gql.js';
+import { CreateSessionDocument } from '../../client/generated/graphql.js';
 import { collect, startTestApp, type TestApp } from '../helpers/app.js';
 import { until } from '../helpers/events.js';
 import { routedModel, textChunks } from '../helpers/mock-model.js';
+import { TestSendMessage, TestSessionEvents } from '../helpers/operations.js';
 
 /** What an operator scrapes and probes: GET /health and GET /metrics (Prometheus text). */
 
@@ -61,8 +64,13 @@ describe('operations endpoints', () => {
   it('GET /metrics counts requests by operation, with their durations', async () => {
     const labels = { operationName: 'MetricsProbe' };
     const before = await metric('graphql_envelop_request_duration_count', labels);
+    const probe = graphql(`
+      query MetricsProbe {
+        viewer { id }
+      }
+    `);
     for (let i = 0; i < 3; i += 1) {
-      const res = await t.gql('query MetricsProbe { viewer { id } }', {}, key);
+      const res = await t.gql(probe, {}, key);
       expect(res.errors).toBeUndefined();
     }
     expect(await metric('graphql_envelop_request_duration_count', labels)).toBe(before + 3);
@@ -71,29 +79,16 @@ describe('operations endpoints', () => {
   });
 
   it('GET /metrics follows open subscriptions, running turns and streamed deltas', async () => {
-    const created = await t.gql(
-      'mutation { createSession(input: {}) { session { id } } }',
-      {},
-      key,
-    );
-    const id = created.data?.createSession.session.id;
+    const created = await t.gql(CreateSessionDocument, { input: {} }, key);
+    const id = created.data!.createSession.session.id;
     const subscriptions = await metric('chat_active_subscriptions');
     const streamed = await metric('chat_streamed_deltas_total');
 
     const client = t.ws(key);
-    const feed = collect(
-      client,
-      'subscription($id: ID!) { sessionEvents(sessionId: $id, afterSeq: 0) { __typename } }',
-      { id },
-      until('TurnFinished'),
-    );
+    const feed = collect(client, TestSessionEvents, { id, after: 0 }, until('TurnFinished'));
     await waitFor(async () => (await metric('chat_active_subscriptions')) === subscriptions + 1);
 
-    const sent = await t.gql(
-      'mutation($id: ID!) { sendMessage(input: { sessionId: $id, text: "count me" }) { turn { id } } }',
-      { id },
-      key,
-    );
+    const sent = await t.gql(TestSendMessage, { id, text: 'count me' }, key);
     expect(sent.errors).toBeUndefined();
     // 12 words 60 ms apart: the turn is still running when it is scraped.
     expect(await metric('chat_running_turns')).toBe(1);

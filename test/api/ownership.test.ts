@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../client/generated/gql.js';
+import {
+  CreateSessionDocument,
+  DeleteSessionDocument,
+  type TypedDocumentString,
+} from '../../client/generated/graphql.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { startTestApp, type TestApp, type TestUser } from '../helpers/app.js';
+import {
+  TestAgents,
+  TestAppendMessage,
+  TestSendMessage,
+  TestSessionsCount,
+  TestViewer,
+} from '../helpers/operations.js';
 import { type Api, api, missingId, rawId } from './support.js';
 
 /**
@@ -20,7 +33,7 @@ interface Target {
 
 interface Op {
   name: string;
-  query: string;
+  query: TypedDocumentString<any, any>;
   vars: (target: Target) => Record<string, unknown>;
   /** Checks the owner's successful answer. */
   ok: (data: any, target: Target) => void;
@@ -28,18 +41,36 @@ interface Op {
   withTurn?: boolean;
 }
 
-const NODE = 'query($id: ID!) { node(id: $id) { __typename id } }';
+const NODE = graphql(`
+  query OwnershipNode($id: ID!) {
+    node(id: $id) { __typename id }
+  }
+`);
+/** respondToApproval naming only the turn (every other argument inline). */
+const RESPOND = graphql(`
+  mutation OwnershipRespond($turn: ID!) {
+    respondToApproval(input: { turnId: $turn, toolCallId: "c1", approved: true }) { turn { id } }
+  }
+`);
 
 const ops: Op[] = [
   {
     name: 'session(id:)',
-    query: 'query($id: ID) { session(id: $id) { id title } }',
+    query: graphql(`
+      query OwnershipSession($id: ID) {
+        session(id: $id) { id title }
+      }
+    `),
     vars: (x) => ({ id: x.sessionId }),
     ok: (d, x) => expect(d.session).toEqual({ id: x.sessionId, title: 'Owned' }),
   },
   {
     name: 'session(key:)',
-    query: 'query($key: String) { session(key: $key) { id } }',
+    query: graphql(`
+      query OwnershipSessionByKey($key: String) {
+        session(key: $key) { id }
+      }
+    `),
     vars: (x) => ({ key: x.key }),
     ok: (d, x) => expect(d.session.id).toBe(x.sessionId),
   },
@@ -64,22 +95,31 @@ const ops: Op[] = [
   },
   {
     name: 'Session.messages',
-    query: 'query($id: ID) { session(id: $id) { messages { edges { node { id } } } } }',
+    query: graphql(`
+      query OwnershipMessages($id: ID) {
+        session(id: $id) { messages { edges { node { id } } } }
+      }
+    `),
     vars: (x) => ({ id: x.sessionId }),
     ok: (d, x) => expect(d.session.messages.edges).toEqual([{ node: { id: x.messageId } }]),
   },
   {
     name: 'renameSession',
-    query:
-      'mutation($id: ID!) { renameSession(input: { id: $id, title: "Renamed" }) { session { id title } } }',
+    query: graphql(`
+      mutation OwnershipRename($id: ID!) {
+        renameSession(input: { id: $id, title: "Renamed" }) { session { id title } }
+      }
+    `),
     vars: (x) => ({ id: x.sessionId }),
     ok: (d, x) => expect(d.renameSession.session).toEqual({ id: x.sessionId, title: 'Renamed' }),
   },
   {
     name: 'updateSession',
-    query: `mutation($input: UpdateSessionInput!) {
-      updateSession(input: $input) { session { id title archived metadata } }
-    }`,
+    query: graphql(`
+      mutation OwnershipUpdate($input: UpdateSessionInput!) {
+        updateSession(input: $input) { session { id title archived metadata } }
+      }
+    `),
     vars: (x) => ({
       input: { id: x.sessionId, title: 'Updated', archived: true, metadata: { by: 'owner' } },
     }),
@@ -93,19 +133,27 @@ const ops: Op[] = [
   },
   {
     name: 'deleteSession',
-    query: 'mutation($id: ID!) { deleteSession(input: { id: $id }) { deletedSessionId } }',
+    query: DeleteSessionDocument,
     vars: (x) => ({ id: x.sessionId }),
     ok: (d, x) => expect(d.deleteSession.deletedSessionId).toBe(x.sessionId),
   },
   {
     name: 'deleteSessions',
-    query: 'mutation($ids: [ID!]!) { deleteSessions(input: { ids: $ids }) { deletedSessionIds } }',
+    query: graphql(`
+      mutation OwnershipDeleteMany($ids: [ID!]!) {
+        deleteSessions(input: { ids: $ids }) { deletedSessionIds }
+      }
+    `),
     vars: (x) => ({ ids: [x.sessionId] }),
     ok: (d, x) => expect(d.deleteSessions.deletedSessionIds).toEqual([x.sessionId]),
   },
   {
     name: 'renewSession',
-    query: 'mutation($id: ID!) { renewSession(input: { id: $id }) { session { id expiresAt } } }',
+    query: graphql(`
+      mutation OwnershipRenew($id: ID!) {
+        renewSession(input: { id: $id }) { session { id expiresAt } }
+      }
+    `),
     vars: (x) => ({ id: x.sessionId }),
     ok: (d, x) => {
       expect(d.renewSession.session.id).toBe(x.sessionId);
@@ -114,9 +162,14 @@ const ops: Op[] = [
   },
   {
     name: 'appendMessage',
-    query: `mutation($id: ID!) {
-      appendMessage(input: { sessionId: $id, text: "appended" }) { message { text } session { id messageCount } }
-    }`,
+    query: graphql(`
+      mutation OwnershipAppend($id: ID!) {
+        appendMessage(input: { sessionId: $id, text: "appended" }) {
+          message { text }
+          session { id messageCount }
+        }
+      }
+    `),
     vars: (x) => ({ id: x.sessionId }),
     ok: (d, x) =>
       expect(d.appendMessage).toEqual({
@@ -126,9 +179,15 @@ const ops: Op[] = [
   },
   {
     name: 'sendMessage',
-    query: `mutation($id: ID!) {
-      sendMessage(input: { sessionId: $id, text: "hello" }) { session { id } userMessage { text } turn { status } }
-    }`,
+    query: graphql(`
+      mutation OwnershipSend($id: ID!) {
+        sendMessage(input: { sessionId: $id, text: "hello" }) {
+          session { id }
+          userMessage { text }
+          turn { status }
+        }
+      }
+    `),
     vars: (x) => ({ id: x.sessionId }),
     ok: (d, x) =>
       expect(d.sendMessage).toEqual({
@@ -139,7 +198,11 @@ const ops: Op[] = [
   },
   {
     name: 'stopTurn',
-    query: 'mutation($id: ID!) { stopTurn(input: { sessionId: $id }) { turn { id } } }',
+    query: graphql(`
+      mutation OwnershipStop($id: ID!) {
+        stopTurn(input: { sessionId: $id }) { turn { id } }
+      }
+    `),
     vars: (x) => ({ id: x.sessionId }),
     ok: (d) => expect(d.stopTurn).toEqual({ turn: null }),
   },
@@ -172,7 +235,7 @@ beforeAll(async () => {
   // A second key of the owner, revoked: the owner's own revoked key gets nothing either.
   const second = await createApiKey(t.db.prisma, alice.id, 'laptop');
   revokedKey = second.key;
-  expect((await a.ok('{ viewer { id name } }', {}, revokedKey)).viewer.name).toBe('alice-owner');
+  expect((await a.ok(TestViewer, {}, revokedKey)).viewer.name).toBe('alice-owner');
   await t.db.prisma.apiKey.update({
     where: { id: second.apiKey.id },
     data: { revokedAt: new Date() },
@@ -196,30 +259,20 @@ async function snapshot(target: Target) {
 async function ownedTarget(op: Op): Promise<Target> {
   const key = `owned-${randomUUID().slice(0, 8)}`;
   const created = await a.ok(
-    `mutation($key: String) {
-       createSession(input: { title: "Owned", key: $key, timeout: { timeoutMinutes: 30 } }) { session { id } }
-     }`,
-    { key },
+    CreateSessionDocument,
+    { input: { title: 'Owned', key, timeout: { timeoutMinutes: 30 } } },
     alice.key,
   );
   const sessionId = created.createSession.session.id;
   let messageId: string;
   let turnId = missingId('Turn');
   if (op.withTurn) {
-    const sent = await a.ok(
-      'mutation($id: ID!) { sendMessage(input: { sessionId: $id, text: "first" }) { userMessage { id } turn { id } } }',
-      { id: sessionId },
-      alice.key,
-    );
-    await t.app.services.chat.drain();
+    const sent = await a.ok(TestSendMessage, { id: sessionId, text: 'first' }, alice.key);
+    await t.app.services.runner.drain();
     messageId = sent.sendMessage.userMessage.id;
     turnId = sent.sendMessage.turn.id;
   } else {
-    const appended = await a.ok(
-      'mutation($id: ID!) { appendMessage(input: { sessionId: $id, text: "first" }) { message { id } } }',
-      { id: sessionId },
-      alice.key,
-    );
+    const appended = await a.ok(TestAppendMessage, { id: sessionId, text: 'first' }, alice.key);
     messageId = appended.appendMessage.message.id;
   }
   return { sessionId, key, messageId, turnId };
@@ -269,11 +322,11 @@ describe('ownership matrix', () => {
     // The owner.
     const data = await a.ok(op.query, op.vars(target), alice.key);
     op.ok(data, target);
-    await t.app.services.chat.drain();
+    await t.app.services.runner.drain();
   });
 
   it('the owner is recognised whatever the case of the Bearer scheme', async () => {
-    const res = await a.raw('{ viewer { name } }', {}, { authorization: `bearer ${alice.key}` });
+    const res = await a.raw(TestViewer, {}, { authorization: `bearer ${alice.key}` });
     expect(res.data?.viewer.name).toBe('alice-owner');
   });
 });
@@ -282,19 +335,21 @@ describe('sessions list', () => {
   it('never lists another user’s sessions, whatever the filter', async () => {
     const carol = await t.user('carol-list');
     const mine = await a.ok(
-      'mutation { createSession(input: { title: "Carol only", key: "shared-key", metadata: { team: "x" } }) { session { id } } }',
-      {},
+      CreateSessionDocument,
+      { input: { title: 'Carol only', key: 'shared-key', metadata: { team: 'x' } } },
       carol.key,
     );
     const dave = await t.user('dave-list');
     await a.ok(
-      'mutation { createSession(input: { title: "Dave only", key: "shared-key", metadata: { team: "x" } }) { session { id } } }',
-      {},
+      CreateSessionDocument,
+      { input: { title: 'Dave only', key: 'shared-key', metadata: { team: 'x' } } },
       dave.key,
     );
-    const query = `query($filter: SessionFilter) {
-      sessions(first: 100, filter: $filter) { totalCount edges { node { id title } } }
-    }`;
+    const query = graphql(`
+      query OwnershipSessionsList($filter: SessionFilter) {
+        sessions(first: 100, filter: $filter) { totalCount edges { node { id title } } }
+      }
+    `);
     for (const filter of [
       {},
       { archived: null },
@@ -314,7 +369,7 @@ describe('sessions list', () => {
   });
 
   it('needs a valid credential', async () => {
-    const query = '{ sessions { totalCount } }';
+    const query = TestSessionsCount;
     for (const token of [null, revokedKey]) {
       await a.fail(query, {}, token, 'UNAUTHENTICATED');
     }
@@ -326,23 +381,33 @@ describe('sessions list', () => {
 });
 
 describe('authentication of the other operations', () => {
-  const others = [
-    '{ viewer { id } }',
-    '{ agents { id } }',
-    'mutation { createSession(input: { title: "x" }) { session { id } } }',
-    'mutation { sendMessage(input: { text: "new session" }) { turn { id } } }',
-    `mutation($turn: ID!) {
-       respondToApproval(input: { turnId: $turn, toolCallId: "c1", approved: true }) { turn { id } }
-     }`,
+  const others: TypedDocumentString<any, any>[] = [
+    TestViewer,
+    TestAgents,
+    graphql(`
+      mutation OwnershipOtherCreate {
+        createSession(input: { title: "x" }) { session { id } }
+      }
+    `),
+    graphql(`
+      mutation OwnershipOtherSend {
+        sendMessage(input: { text: "new session" }) { turn { id } }
+      }
+    `),
+    RESPOND,
     // Agents are shared by every user, but still only shown to authenticated ones.
-    'query($agent: ID!) { node(id: $agent) { id } }',
+    graphql(`
+      query OwnershipAgentNode($agent: ID!) {
+        node(id: $agent) { id }
+      }
+    `),
   ];
 
   it('every other operation is UNAUTHENTICATED without a valid credential and changes nothing', async () => {
     const sessionsBefore = await t.db.prisma.session.count();
-    const agents = await a.ok('{ agents { id } }', {}, alice.key);
+    const agents = await a.ok(TestAgents, {}, alice.key);
     for (const query of others) {
-      const vars = { turn: missingId('Turn'), agent: agents.agents[0].id };
+      const vars = { turn: missingId('Turn'), agent: agents.agents[0]!.id };
       await a.fail(query, vars, null, 'UNAUTHENTICATED');
       await a.fail(query, vars, revokedKey, 'UNAUTHENTICATED');
       const res = await a.raw(query, vars, { authorization: 'Basic abc' });
@@ -353,17 +418,18 @@ describe('authentication of the other operations', () => {
 
   it('respondToApproval on another user’s turn is NOT_FOUND like a missing one', async () => {
     const target = await ownedTarget({ ...ops[0]!, withTurn: true });
-    const query = `mutation($turn: ID!) {
-      respondToApproval(input: { turnId: $turn, toolCallId: "c1", approved: true }) { turn { id } }
-    }`;
-    const foreign = await a.gql(query, { turn: target.turnId }, bob.key);
-    const missing = await a.gql(query, { turn: missingId('Turn') }, bob.key);
+    const foreign = await a.gql(RESPOND, { turn: target.turnId }, bob.key);
+    const missing = await a.gql(RESPOND, { turn: missingId('Turn') }, bob.key);
     expect(foreign.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     expect(foreign).toEqual(missing);
   });
 
   it('health works without a token, and with a bad one', async () => {
-    const query = '{ health { status database pubsub databaseKind pubsubKind model } }';
+    const query = graphql(`
+      query OwnershipHealth {
+        health { status database pubsub databaseKind pubsubKind model }
+      }
+    `);
     const expected = {
       health: {
         status: 'OK',

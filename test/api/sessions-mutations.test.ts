@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../client/generated/gql.js';
+import {
+  type CreateSessionInput,
+  DeleteSessionDocument as DELETE,
+} from '../../client/generated/graphql.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { startTestApp, type TestApp, type TestUser } from '../helpers/app.js';
+import {
+  TestAgents,
+  TestAppendMessage,
+  TestSendMessage,
+  TestViewer,
+} from '../helpers/operations.js';
 import { type Api, api, gid, missingId, rawId, sleep } from './support.js';
 
 /**
@@ -8,28 +19,60 @@ import { type Api, api, gid, missingId, rawId, sleep } from './support.js';
  * updateSession, deleteSession, deleteSessions, renewSession.
  */
 
-const SESSION_FIELDS = `
-  id key title metadata archived state messageCount createdAt updatedAt expiresAt
-  agent { id isDefault }
-  lastMessage { id }
-  timeout { timeoutMinutes autoRenew maxDurationMinutes warningThresholdMinutes }`;
+graphql(`
+  fragment MutationsSessionFields on Session {
+    id key title metadata archived state messageCount createdAt updatedAt expiresAt
+    agent { id isDefault }
+    lastMessage { id }
+    timeout { timeoutMinutes autoRenew maxDurationMinutes warningThresholdMinutes }
+  }
+`);
 
-const CREATE = `mutation($input: CreateSessionInput!) {
-  createSession(input: $input) { created session { ${SESSION_FIELDS} } }
-}`;
-const RENAME = `mutation($id: ID!, $title: String!) {
-  renameSession(input: { id: $id, title: $title }) { session { ${SESSION_FIELDS} } }
-}`;
-const UPDATE = `mutation($input: UpdateSessionInput!) {
-  updateSession(input: $input) { session { ${SESSION_FIELDS} } }
-}`;
-const DELETE = `mutation($id: ID!) { deleteSession(input: { id: $id }) { deletedSessionId } }`;
-const DELETE_MANY = `mutation($ids: [ID!]!) {
-  deleteSessions(input: { ids: $ids }) { deletedSessionIds }
-}`;
-const RENEW = `mutation($id: ID!) { renewSession(input: { id: $id }) { session { ${SESSION_FIELDS} } } }`;
-const GET = `query($id: ID!) { session(id: $id) { ${SESSION_FIELDS} } }`;
-const COUNT = '{ sessions(filter: { archived: null }) { totalCount } }';
+const CREATE = graphql(`
+  mutation MutationsCreate($input: CreateSessionInput!) {
+    createSession(input: $input) { created session { ...MutationsSessionFields } }
+  }
+`);
+const RENAME = graphql(`
+  mutation MutationsRename($id: ID!, $title: String!) {
+    renameSession(input: { id: $id, title: $title }) { session { ...MutationsSessionFields } }
+  }
+`);
+const UPDATE = graphql(`
+  mutation MutationsUpdate($input: UpdateSessionInput!) {
+    updateSession(input: $input) { session { ...MutationsSessionFields } }
+  }
+`);
+const DELETE_MANY = graphql(`
+  mutation MutationsDeleteMany($ids: [ID!]!) {
+    deleteSessions(input: { ids: $ids }) { deletedSessionIds }
+  }
+`);
+const RENEW = graphql(`
+  mutation MutationsRenew($id: ID!) {
+    renewSession(input: { id: $id }) { session { ...MutationsSessionFields } }
+  }
+`);
+const GET = graphql(`
+  query MutationsGet($id: ID!) {
+    session(id: $id) { ...MutationsSessionFields }
+  }
+`);
+const COUNT = graphql(`
+  query MutationsCount {
+    sessions(filter: { archived: null }) { totalCount }
+  }
+`);
+const BY_KEY = graphql(`
+  query MutationsByKey {
+    session(key: "dup") { id title }
+  }
+`);
+const LISTED = graphql(`
+  query MutationsListed {
+    sessions(first: 100) { edges { node { id } } }
+  }
+`);
 
 let t: TestApp;
 let a: Api;
@@ -39,11 +82,11 @@ let defaultAgent: string;
 let general: string;
 
 const MINUTE = 60_000;
-const ms = (iso: string) => new Date(iso).getTime();
+const ms = (iso: string | null) => new Date(iso as string).getTime();
 
-async function create(input: Record<string, unknown>, user: TestUser = alice) {
+async function create(input: CreateSessionInput, user: TestUser = alice) {
   const data = await a.ok(CREATE, { input }, user.key);
-  return data.createSession as { created: boolean; session: any };
+  return data.createSession;
 }
 const count = async (user: TestUser = alice) =>
   (await a.ok(COUNT, {}, user.key)).sessions.totalCount as number;
@@ -55,10 +98,10 @@ beforeAll(async () => {
   a = api(t);
   alice = await t.user('alice-mutations');
   bob = await t.user('bob-mutations');
-  const agents = await a.ok('{ agents { id isDefault } }', {}, alice.key);
-  defaultAgent = agents.agents[0].id;
-  expect(agents.agents[0].isDefault).toBe(true);
-  general = agents.agents[1].id;
+  const agents = await a.ok(TestAgents, {}, alice.key);
+  defaultAgent = agents.agents[0]!.id;
+  expect(agents.agents[0]!.isDefault).toBe(true);
+  general = agents.agents[1]!.id;
 });
 
 afterAll(async () => {
@@ -219,7 +262,7 @@ describe('createSession', () => {
     const bobs = await create({ key: 'dup', title: 'Bob' }, bob);
     expect(bobs.created).toBe(true);
     expect(bobs.session.id).not.toBe(first.session.id);
-    const byKey = await a.ok('{ session(key: "dup") { id title } }', {}, alice.key);
+    const byKey = await a.ok(BY_KEY, {}, alice.key);
     expect(byKey.session).toEqual({ id: first.session.id, title: 'First' });
   });
 
@@ -240,7 +283,7 @@ describe('renameSession', () => {
     expect(data.renameSession.session.title).toBe('New name');
     expect(ms(data.renameSession.session.updatedAt)).toBeGreaterThan(ms(session.updatedAt));
     expect(data.renameSession.session.createdAt).toBe(session.createdAt);
-    expect((await a.ok(GET, { id: session.id }, alice.key)).session.title).toBe('New name');
+    expect((await a.ok(GET, { id: session.id }, alice.key)).session!.title).toBe('New name');
   });
 
   it('refuses bad titles and ids', async () => {
@@ -265,9 +308,7 @@ describe('updateSession', () => {
     expect(ms(archived.updatedAt)).toBeGreaterThan(ms(session.updatedAt));
     // Archived sessions leave the default list and come back when unarchived.
     const listed = async () =>
-      (
-        await a.ok('{ sessions(first: 100) { edges { node { id } } } }', {}, alice.key)
-      ).sessions.edges.map((e: any) => e.node.id);
+      (await a.ok(LISTED, {}, alice.key)).sessions.edges.map((e) => e.node.id);
     expect(await listed()).not.toContain(session.id);
     await a.ok(UPDATE, { input: { id: session.id, archived: false, title: 'T2' } }, alice.key);
     expect(await listed()).toContain(session.id);
@@ -316,7 +357,7 @@ describe('updateSession', () => {
         'metadata',
       );
     }
-    expect((await a.ok(GET, { id: session.id }, alice.key)).session.metadata).toEqual({});
+    expect((await a.ok(GET, { id: session.id }, alice.key)).session!.metadata).toEqual({});
   });
 
   it('agentId switches the agent; unknown or malformed ones are refused', async () => {
@@ -337,7 +378,7 @@ describe('updateSession', () => {
       'BAD_USER_INPUT',
       'agentId',
     );
-    expect((await a.ok(GET, { id: session.id }, alice.key)).session.agent.id).toBe(general);
+    expect((await a.ok(GET, { id: session.id }, alice.key)).session!.agent.id).toBe(general);
   });
 
   it('timeout: set starts the clock now, null removes it, bad ones are refused', async () => {
@@ -380,17 +421,9 @@ describe('deleteSession', () => {
   it('hard-deletes a session with its messages and turns', async () => {
     const { session } = await create({ title: 'Doomed' });
     const id = rawId(session.id);
-    await a.ok(
-      'mutation($id: ID!) { appendMessage(input: { sessionId: $id, text: "one" }) { message { id } } }',
-      { id: session.id },
-      alice.key,
-    );
-    await a.ok(
-      'mutation($id: ID!) { sendMessage(input: { sessionId: $id, text: "two" }) { turn { id } } }',
-      { id: session.id },
-      alice.key,
-    );
-    await t.app.services.chat.drain();
+    await a.ok(TestAppendMessage, { id: session.id, text: 'one' }, alice.key);
+    await a.ok(TestSendMessage, { id: session.id, text: 'two' }, alice.key);
+    await t.app.services.runner.drain();
     expect(await t.db.prisma.message.count({ where: { sessionId: id } })).toBe(3);
     expect(await t.db.prisma.turn.count({ where: { sessionId: id } })).toBe(1);
 
@@ -416,7 +449,8 @@ describe('deleteSessions', () => {
   it('deletes all of them', async () => {
     const ids = [];
     for (let i = 0; i < 3; i += 1) ids.push((await create({ title: `bulk ${i}` })).session.id);
-    const data = await a.ok(DELETE_MANY, { ids: [ids[2], ids[0], ids[1], ids[0]] }, alice.key);
+    const order = [ids[2], ids[0], ids[1], ids[0]] as string[];
+    const data = await a.ok(DELETE_MANY, { ids: order }, alice.key);
     expect(data.deleteSessions.deletedSessionIds).toEqual([ids[2], ids[0], ids[1]]);
     for (const id of ids) expect(await exists(id)).toBe(false);
   });
@@ -520,6 +554,6 @@ describe('errors never leak internals', () => {
     const temp = await t.user('temp-user');
     const { key } = await createApiKey(t.db.prisma, temp.id, 'second');
     await t.db.prisma.user.delete({ where: { id: temp.id } });
-    await a.fail('{ viewer { id } }', {}, key, 'UNAUTHENTICATED');
+    await a.fail(TestViewer, {}, key, 'UNAUTHENTICATED');
   });
 });

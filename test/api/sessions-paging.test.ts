@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../client/generated/gql.js';
+import {
+  CreateSessionDocument,
+  DeleteSessionDocument,
+  RenameSessionDocument,
+} from '../../client/generated/graphql.js';
 import type { Session } from '../../src/generated/prisma/client.js';
 import { startTestApp, type TestApp, type TestUser } from '../helpers/app.js';
+import { TestAgents, TestSessionsCount, TestViewer } from '../helpers/operations.js';
 import { type Api, api, cursorOf, gid, keysetSort, missingId, rawId, sleep } from './support.js';
 
 /**
@@ -9,16 +16,17 @@ import { type Api, api, cursorOf, gid, keysetSort, missingId, rawId, sleep } fro
  * of SQL statements of a page.
  */
 
-const SESSIONS = `
-  query Sessions($first: Int, $after: String, $last: Int, $before: String,
-                 $filter: SessionFilter, $orderBy: SessionOrder) {
+const SESSIONS = graphql(`
+  query PagingSessions($first: Int, $after: String, $last: Int, $before: String,
+                       $filter: SessionFilter, $orderBy: SessionOrder) {
     sessions(first: $first, after: $after, last: $last, before: $before,
              filter: $filter, orderBy: $orderBy) {
       totalCount
       edges { cursor node { id } }
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     }
-  }`;
+  }
+`);
 
 interface PageResult {
   ids: string[];
@@ -44,8 +52,8 @@ async function page(vars: Record<string, unknown>, token: string): Promise<PageR
   const data = await a.ok(SESSIONS, vars, token);
   const c = data.sessions;
   const result: PageResult = {
-    ids: c.edges.map((e: any) => e.node.id),
-    cursors: c.edges.map((e: any) => e.cursor),
+    ids: c.edges.map((e) => e.node.id),
+    cursors: c.edges.map((e) => e.cursor),
     totalCount: c.totalCount,
     pageInfo: c.pageInfo,
   };
@@ -116,17 +124,21 @@ describe('sessions: paging', () => {
     // Independently of the oracle above: updatedAt never increases along the list, and equal
     // updatedAt values are ordered by id, descending.
     const all = await a.ok(
-      '{ sessions(first: 100) { edges { node { id updatedAt } } } }',
+      graphql(`
+        query PagingAllUpdatedAt {
+          sessions(first: 100) { edges { node { id updatedAt } } }
+        }
+      `),
       {},
       alice.key,
     );
-    const nodes = all.sessions.edges.map((e: any) => e.node);
+    const nodes = all.sessions.edges.map((e) => e.node);
     for (let i = 1; i < nodes.length; i += 1) {
-      const [prev, cur] = [nodes[i - 1], nodes[i]];
+      const [prev, cur] = [nodes[i - 1]!, nodes[i]!];
       expect(ms(cur.updatedAt)).toBeLessThanOrEqual(ms(prev.updatedAt));
       if (cur.updatedAt === prev.updatedAt) expect(rawId(cur.id) < rawId(prev.id)).toBe(true);
     }
-    expect(nodes.filter((n: any) => n.updatedAt === nodes[17].updatedAt)).toHaveLength(6);
+    expect(nodes.filter((n) => n.updatedAt === nodes[17]!.updatedAt)).toHaveLength(6);
   });
 
   it('pages backward with last/before through the same 45 sessions', async () => {
@@ -221,7 +233,7 @@ describe('sessions: paging', () => {
     const defaultCursor = (await page({ first: 2 }, alice.key)).cursors[1]!;
     const createdCursor = (await page({ first: 2, orderBy: { field: 'CREATED_AT' } }, alice.key))
       .cursors[1]!;
-    const created = { field: 'CREATED_AT', direction: 'ASC' };
+    const created = { field: 'CREATED_AT', direction: 'ASC' } as const;
     await a.fail(
       SESSIONS,
       { first: 5, after: defaultCursor, orderBy: created },
@@ -259,11 +271,15 @@ describe('sessions: paging', () => {
       text: 'hello',
     });
     const messages = await a.ok(
-      'query($id: ID!) { session(id: $id) { messages { edges { cursor } } } }',
+      graphql(`
+        query PagingMessageCursors($id: ID!) {
+          session(id: $id) { messages { edges { cursor } } }
+        }
+      `),
       { id: gid('Session', session.session.id) },
       alice.key,
     );
-    const messageCursor = messages.session.messages.edges[0].cursor;
+    const messageCursor = messages.session!.messages.edges[0]!.cursor;
     await a.fail(SESSIONS, { after: messageCursor }, alice.key, 'BAD_USER_INPUT', 'after');
     await t.app.services.sessions.delete(alice.id, [session.session.id]);
 
@@ -314,16 +330,8 @@ describe('sessions: stability under concurrent changes', () => {
 
     // An already-seen session is renamed (its updatedAt moves to the front) and a not yet seen
     // one is deleted.
-    await a.ok(
-      'mutation($id: ID!) { renameSession(input: { id: $id, title: "renamed" }) { session { id } } }',
-      { id: initial[2] },
-      bob.key,
-    );
-    await a.ok(
-      'mutation($id: ID!) { deleteSession(input: { id: $id }) { deletedSessionId } }',
-      { id: initial[16] },
-      bob.key,
-    );
+    await a.ok(RenameSessionDocument, { id: initial[2]!, title: 'renamed' }, bob.key);
+    await a.ok(DeleteSessionDocument, { id: initial[16]! }, bob.key);
     let after = p2.pageInfo.endCursor;
     for (let round = 0; ; round += 1) {
       const p = await page({ first: 7, after }, bob.key);
@@ -374,24 +382,26 @@ describe('sessions: filters', () => {
 
   const expectFilter = async (filter: Record<string, unknown>, titles: string[]) => {
     const data = await a.ok(
-      `query($filter: SessionFilter) {
-         sessions(first: 100, filter: $filter) { totalCount edges { node { id title } } }
-       }`,
+      graphql(`
+        query PagingFilter($filter: SessionFilter) {
+          sessions(first: 100, filter: $filter) { totalCount edges { node { id title } } }
+        }
+      `),
       { filter },
       carol.key,
     );
     const expected = ordered.filter((s) => titles.includes(s.title as string));
     expect(expected).toHaveLength(titles.length);
-    expect(data.sessions.edges.map((e: any) => e.node.id)).toEqual(ids(expected));
+    expect(data.sessions.edges.map((e) => e.node.id)).toEqual(ids(expected));
     // totalCount applies the same filter.
     expect(data.sessions.totalCount).toBe(titles.length);
   };
 
   beforeAll(async () => {
     carol = await t.user('carol-filters');
-    const agents = await a.ok('{ agents { id name isDefault } }', {}, carol.key);
-    defaultAgent = agents.agents.find((x: any) => x.isDefault).id;
-    general = agents.agents.find((x: any) => !x.isDefault).id;
+    const agents = await a.ok(TestAgents, {}, carol.key);
+    defaultAgent = agents.agents.find((x) => x.isDefault)!.id;
+    general = agents.agents.find((x) => !x.isDefault)!.id;
     const specs = [
       {
         title: 'Alpha Project',
@@ -406,7 +416,7 @@ describe('sessions: filters', () => {
     ];
     for (const spec of specs) {
       const data = await a.ok(
-        `mutation($input: CreateSessionInput!) { createSession(input: $input) { session { id } } }`,
+        CreateSessionDocument,
         { input: { ...spec, agentId: spec.title === 'beta project' ? general : undefined } },
         carol.key,
       );
@@ -414,8 +424,12 @@ describe('sessions: filters', () => {
       await sleep(3);
     }
     await a.ok(
-      'mutation($id: ID!) { updateSession(input: { id: $id, archived: true }) { session { id } } }',
-      { id: byTitle.get('Archived red') },
+      graphql(`
+        mutation PagingArchive($id: ID!) {
+          updateSession(input: { id: $id, archived: true }) { session { id } }
+        }
+      `),
+      { id: byTitle.get('Archived red')! },
       carol.key,
     );
     // No public operation puts a session into EXPIRED at once (the expiry sweep does, later).
@@ -433,7 +447,7 @@ describe('sessions: filters', () => {
     await expectFilter({ archived: false }, active);
     await expectFilter({ archived: true }, ['Archived red']);
     await expectFilter({ archived: null }, [...active, 'Archived red']);
-    const noFilter = await a.ok('{ sessions { totalCount } }', {}, carol.key);
+    const noFilter = await a.ok(TestSessionsCount, {}, carol.key);
     expect(noFilter.sessions.totalCount).toBe(active.length);
   });
 
@@ -588,23 +602,25 @@ describe('sessions: SQL statements per page', () => {
         text: `message ${i}`,
       });
     }
-    const query = `query($first: Int) {
-      sessions(first: $first) {
-        totalCount
-        edges { node { title messageCount lastMessage { text } agent { name } } }
+    const query = graphql(`
+      query PagingSqlPage($first: Int) {
+        sessions(first: $first) {
+          totalCount
+          edges { node { title messageCount lastMessage { text } agent { name } } }
+        }
       }
-    }`;
+    `);
     const count = async (first: number) => {
-      await a.ok('{ viewer { id } }', {}, erin.key); // the key's lastUsedAt write happens here
+      await a.ok(TestViewer, {}, erin.key); // the key's lastUsedAt write happens here
       t.db.queries.length = 0;
       const data = await a.ok(query, { first }, erin.key);
       const statements = t.db.queries.length;
       expect(data.sessions.totalCount).toBe(55);
       expect(data.sessions.edges).toHaveLength(first);
       for (const { node } of data.sessions.edges) {
-        const i = Number(node.title.slice(1));
+        const i = Number(node.title!.slice(1));
         expect(node.messageCount).toBe(1);
-        expect(node.lastMessage.text).toBe(`message ${i}`);
+        expect(node.lastMessage!.text).toBe(`message ${i}`);
         expect(node.agent.name).toBe(agents[i % agents.length]!.name);
       }
       return statements;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { expect } from 'vitest';
-import type { GraphQLResponse, TestApp } from '../helpers/app.js';
+import type { TypedDocumentString } from '../../client/generated/graphql.js';
+import type { GraphQLResponse, Operation, RunOperation, TestApp } from '../helpers/app.js';
 
 /** The error codes of API.md ("Errors"). */
 export const API_ERROR_CODES = [
@@ -39,24 +40,39 @@ export function expectCleanErrors(res: GraphQLResponse): void {
   }
 }
 
+type Code = (typeof API_ERROR_CODES)[number];
+
 export interface Api {
   /** t.gql with every error checked by expectCleanErrors. */
-  gql(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string | null,
-  ): Promise<GraphQLResponse>;
+  gql: RunOperation;
   /** The data of a request that must succeed. */
+  ok<TResult, TVariables>(
+    query: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    token?: string | null,
+  ): Promise<TResult>;
   ok(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<any>;
   /** The one error of a request that must fail with `code` (and `field`, when given). */
+  fail<TResult, TVariables>(
+    query: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    token: string | null | undefined,
+    code: Code,
+    field?: string,
+  ): Promise<Err>;
   fail(
     query: string,
     variables: Record<string, unknown>,
     token: string | null | undefined,
-    code: (typeof API_ERROR_CODES)[number],
+    code: Code,
     field?: string,
   ): Promise<Err>;
   /** A POST with exactly these headers (for malformed Authorization headers). */
+  raw<TResult, TVariables>(
+    query: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    headers: Record<string, string>,
+  ): Promise<GraphQLResponse<TResult>>;
   raw(
     query: string,
     variables: Record<string, unknown>,
@@ -65,30 +81,37 @@ export interface Api {
 }
 
 export function api(t: TestApp): Api {
+  const gql = async (query: Operation, variables?: unknown, token?: string | null) => {
+    const res = await t.gql(query.toString(), variables as Record<string, unknown>, token);
+    expectCleanErrors(res);
+    return res;
+  };
   const self: Api = {
-    async gql(query, variables, token) {
-      const res = await t.gql(query, variables, token);
-      expectCleanErrors(res);
-      return res;
-    },
-    async ok(query, variables, token) {
-      const res = await self.gql(query, variables, token);
+    gql: gql as RunOperation,
+    async ok(query: Operation, variables?: unknown, token?: string | null) {
+      const res = await gql(query, variables, token);
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
       return res.data;
     },
-    async fail(query, variables, token, code, field) {
-      const res = await self.gql(query, variables, token);
+    async fail(
+      query: Operation,
+      variables: unknown,
+      token: string | null | undefined,
+      code: Code,
+      field?: string,
+    ) {
+      const res = await gql(query, variables, token);
       expect(res.errors, `expected ${code}, got ${JSON.stringify(res)}`).toHaveLength(1);
       const error = res.errors?.[0] as Err;
       expect(error.extensions?.code, JSON.stringify(error)).toBe(code);
       if (field !== undefined) expect(error.extensions?.field, JSON.stringify(error)).toBe(field);
       return error;
     },
-    async raw(query, variables, headers) {
+    async raw(query: Operation, variables: unknown, headers: Record<string, string>) {
       const res = await fetch(t.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: query.toString(), variables }),
       });
       const body = (await res.json()) as GraphQLResponse;
       expectCleanErrors(body);

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphiqlDefaultQuery } from '../../src/graphiql.js';
+import { graphiqlDefaultQuery } from '../../src/http/graphiql.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { TestFirstSession } from '../helpers/operations.js';
 import { hasChromium, launchBrowser, RESULTS_DIR, watchConsole } from './browser.js';
 
 let t: TestApp;
@@ -52,8 +53,8 @@ describe.skipIf(!hasChromium)('GraphiQL walkthrough (browser)', () => {
     await page.keyboard.press('Control+Enter');
     const response = page.locator('.graphiql-response');
     await response.getByText('"createSession"').waitFor();
-    const listed = await t.gql('{ sessions(first: 1) { edges { node { id title } } } }', {}, key);
-    const session = listed.data!.sessions.edges[0].node;
+    const listed = await t.gql(TestFirstSession, {}, key);
+    const session = listed.data!.sessions.edges[0]!.node;
     expect(session.title).toBe('My first chat');
     await page.getByRole('button', { name: 'Variables' }).click();
     await page.locator('.graphiql-editor-tool .view-lines').first().click();

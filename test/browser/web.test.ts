@@ -3,9 +3,12 @@ import type { Socket } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useWebPage } from '../../src/web/serve.js';
+import { graphql } from '../../client/generated/gql.js';
+import { CreateSessionDocument, DeleteSessionDocument } from '../../client/generated/graphql.js';
+import { useWebPage } from '../../src/http/web-page.js';
 import type { ChatDebug } from '../../web/app.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { TestAppendMessage, TestSendMessage } from '../helpers/operations.js';
 import { hasChromium, launchBrowser, RESULTS_DIR, watchConsole } from './browser.js';
 
 const DOCS_SCREENSHOT = 'docs/web-page.png';
@@ -35,19 +38,19 @@ afterAll(async () => {
   await t?.close();
 });
 
-const SESSION = `query($id: ID!) { session(id: $id) {
-  state lastEventSeq
-  messages(last: 10) { edges { node { role text turn { status } } } }
-} }`;
+const SESSION = graphql(`
+  query WebTestSession($id: ID!) {
+    session(id: $id) {
+      state lastEventSeq
+      messages(last: 10) { edges { node { role text turn { status } } } }
+    }
+  }
+`);
 
 async function stored(sessionId: string) {
   const { data, errors } = await t.gql(SESSION, { id: sessionId }, key);
   expect(errors).toBeUndefined();
-  return data!.session as {
-    state: string;
-    lastEventSeq: number;
-    messages: { edges: { node: { role: string; text: string; turn: { status: string } } }[] };
-  };
+  return data!.session!;
 }
 
 async function waitIdle(sessionId: string) {
@@ -105,7 +108,12 @@ describe('the web page is served next to the API', () => {
     expect(await (await fetch(`${origin}/metrics`)).text()).toContain('chat_running_turns');
     const graphiql = await fetch(t.url, { headers: { accept: 'text/html' } });
     expect(await graphiql.text()).toContain('YogaGraphiQL');
-    expect(await t.gql('{ viewer { name } }', {}, key)).toEqual({
+    const viewerName = graphql(`
+      query WebTestViewerName {
+        viewer { name }
+      }
+    `);
+    expect(await t.gql(viewerName, {}, key)).toEqual({
       data: { viewer: { name: 'local' } },
     });
   });
@@ -186,7 +194,7 @@ describe.skipIf(!hasChromium)('the web page (browser)', () => {
     await waitIdle(sessionId);
     const session = await stored(sessionId);
     const answer = session.messages.edges.at(-1)!.node;
-    expect(answer.turn.status).toBe('COMPLETED');
+    expect(answer.turn!.status).toBe('COMPLETED');
     expect(answer.text).toContain('twentyone');
     expect(before.length).toBeLessThan(answer.text.length);
 
@@ -219,7 +227,7 @@ describe.skipIf(!hasChromium)('the web page (browser)', () => {
     await page.locator('.msg-assistant:not(.streaming)').waitFor();
     const session = await stored(sessionId);
     const answer = session.messages.edges.at(-1)!.node;
-    expect(answer.turn.status).toBe('COMPLETED');
+    expect(answer.turn!.status).toBe('COMPLETED');
     expect(await answerText(page)).toBe(answer.text);
     expect(await page.locator('.msg').count()).toBe(2);
     const debug = await debugOf(page);
@@ -247,11 +255,7 @@ describe.skipIf(!hasChromium)('the web page (browser)', () => {
     expect(await page.evaluate(() => localStorage.getItem('chat.apiKey'))).toBe(alice.key);
     // Alice's sidebar: none of the local user's sessions, and hers as she makes them.
     expect(await page.locator('.session').count()).toBe(0);
-    await t.gql(
-      'mutation { createSession(input: { title: "Alice only" }) { session { id } } }',
-      {},
-      alice.key,
-    );
+    await t.gql(CreateSessionDocument, { input: { title: 'Alice only' } }, alice.key);
     await expect.poll(() => page.locator('.session').textContent()).toContain('Alice only');
     await page.reload();
     await expect.poll(() => page.locator('.session').count()).toBe(1);
@@ -264,16 +268,12 @@ describe.skipIf(!hasChromium)('the web page (browser)', () => {
     const before = await page.locator('.session').count();
 
     // A session made elsewhere (the API) appears in the sidebar without a reload.
-    const sent = await t.gql(
-      'mutation { sendMessage(input: { text: "find me running shoes under $120" }) { session { id } } }',
-      {},
-      key,
-    );
+    const sent = await t.gql(TestSendMessage, { text: 'find me running shoes under $120' }, key);
     const sessionId: string = sent.data!.sendMessage.session.id;
     await waitIdle(sessionId);
     await t.gql(
-      'mutation($id: ID!) { sendMessage(input: { sessionId: $id, text: "add the first one to my cart in size 10" }) { turn { id } } }',
-      { id: sessionId },
+      TestSendMessage,
+      { id: sessionId, text: 'add the first one to my cart in size 10' },
       key,
     );
     await waitIdle(sessionId);
@@ -317,11 +317,7 @@ describe.skipIf(!hasChromium)('the web page (browser)', () => {
 
     // Older messages page in (30 at a time) above the newest ones.
     for (let i = 0; i < 14; i += 1) {
-      const r = await t.gql(
-        'mutation($id: ID!, $text: String!) { appendMessage(input: { sessionId: $id, text: $text }) { message { id } } }',
-        { id: sessionId, text: `note ${i}` },
-        key,
-      );
+      const r = await t.gql(TestAppendMessage, { id: sessionId, text: `note ${i}` }, key);
       expect(r.errors).toBeUndefined();
     }
     await expect.poll(() => page.locator('.msg').count()).toBe(20);
@@ -329,11 +325,7 @@ describe.skipIf(!hasChromium)('the web page (browser)', () => {
     await expect.poll(() => page.locator('.msg').count()).toBe(20);
     expect(await page.locator('#load-older').isVisible()).toBe(false);
     for (let i = 14; i < 35; i += 1) {
-      await t.gql(
-        'mutation($id: ID!, $text: String!) { appendMessage(input: { sessionId: $id, text: $text }) { message { id } } }',
-        { id: sessionId, text: `note ${i}` },
-        key,
-      );
+      await t.gql(TestAppendMessage, { id: sessionId, text: `note ${i}` }, key);
     }
     await page.reload();
     await expect.poll(() => page.locator('.msg').count()).toBe(30);
@@ -345,13 +337,7 @@ describe.skipIf(!hasChromium)('the web page (browser)', () => {
     );
 
     // Deleted elsewhere: it leaves the sidebar and the page.
-    await t.gql(
-      'mutation($id: ID!) { deleteSession(input: { id: $id }) { deletedSessionId } }',
-      {
-        id: sessionId,
-      },
-      key,
-    );
+    await t.gql(DeleteSessionDocument, { id: sessionId }, key);
     await expect.poll(() => item.count()).toBe(0);
     await expect.poll(() => page.locator('#empty').isVisible()).toBe(true);
     expect(problems).toEqual([]);

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../client/generated/gql.js';
 import { collect, startTestApp, type TestApp } from '../helpers/app.js';
 import { type Ev, eventsOf } from '../helpers/events.js';
+import { TestSessionEvents } from '../helpers/operations.js';
 
 /**
  * A local server speaking the OpenAI chat-completions streaming format, as Ollama, vLLM and
@@ -109,21 +111,22 @@ describe('an OpenAI-compatible server through @ai-sdk/openai', () => {
   it('runs a two-step tool turn from the streamed wire format and stores its usage', async () => {
     const alice = await t.user();
     const sent = await t.gql(
-      'mutation { sendMessage(input: { text: "find me running shoes under $120" }) { session { id } turn { id model } } }',
+      graphql(`
+        mutation WireSendMessage {
+          sendMessage(input: { text: "find me running shoes under $120" }) {
+            session { id }
+            turn { id model }
+          }
+        }
+      `),
       {},
       alice.key,
     );
     expect(sent.errors).toBeUndefined();
     expect(sent.data?.sendMessage.turn.model).toBe('openai:wire-model');
-    const sessionId = sent.data?.sendMessage.session.id;
-    const sub = collect(
-      t.ws(alice.key),
-      `subscription($id: ID!) { sessionEvents(sessionId: $id, afterSeq: 0) { __typename
-        ... on ToolCalled { toolCallId toolName input } ... on ToolResulted { toolCallId output }
-        ... on TextDelta { delta } ... on TurnFinished { message { text parts { __typename ... on ToolPart { toolCallId state input } } }
-          turn { status usage { inputTokens outputTokens totalTokens } } } ... on TurnFailed { error { code message } } } }`,
-      { id: sessionId },
-      (e: any) => ['TurnFinished', 'TurnFailed'].includes(e.sessionEvents.__typename),
+    const sessionId = sent.data!.sendMessage.session.id;
+    const sub = collect(t.ws(alice.key), TestSessionEvents, { id: sessionId, after: 0 }, (e) =>
+      ['TurnFinished', 'TurnFailed'].includes(e.sessionEvents.__typename),
     );
     const events = eventsOf(await sub.done, 'TurnFinished');
     const called = events.find((e) => e.__typename === 'ToolCalled');
@@ -167,6 +170,7 @@ describe('an OpenAI-compatible server through @ai-sdk/openai', () => {
       'addToCart',
       'checkout',
       'getProduct',
+      'listOrders',
       'rememberPreference',
       'removeFromCart',
       'searchProducts',

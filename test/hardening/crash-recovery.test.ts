@@ -5,10 +5,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { graphql } from '../../client/generated/gql.js';
+import { CreateSessionDocument, type TypedDocumentString } from '../../client/generated/graphql.js';
 import { clip } from '../../src/chat/models/local-answers.js';
 import { collect } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { deltas, type Ev, eventsOf } from '../helpers/events.js';
+import { TestSessionEvents as EVENTS, TestSendMessage as SEND } from '../helpers/operations.js';
 import {
   childEnv,
   postGraphQL,
@@ -32,28 +35,21 @@ const WORD_DELAY_MS = 40;
 const LONG_TEXT = `tell me about ${Array.from({ length: 30 }, (_, i) => `subject${i}`).join(' ')}`;
 const ANSWER = `I am the offline local model, not a real language model. You said: "${clip(LONG_TEXT, 25)}"`;
 
-const EVENTS = `subscription($id: ID!, $after: Int) {
-  sessionEvents(sessionId: $id, afterSeq: $after) {
-    __typename seq turnId
-    ... on TextDelta { delta }
-    ... on TurnFinished { turn { status } message { text } }
-    ... on TurnFailed { turn { status } error { code } }
+const SESSION = graphql(`
+  query CrashTestSession($id: ID!) {
+    session(id: $id) {
+      state lastEventSeq activeTurn { id }
+      messages { edges { node { role text turn { id status } } } }
+    }
   }
-}`;
-const SESSION = `query($id: ID!) {
-  session(id: $id) {
-    state lastEventSeq activeTurn { id }
-    messages { edges { node { role text turn { id status } } } }
+`);
+const TURN = graphql(`
+  query CrashTestTurn($id: ID!) {
+    node(id: $id) {
+      ... on Turn { status finishReason error { code message } assistantMessage { role text } }
+    }
   }
-}`;
-const TURN = `query($id: ID!) {
-  node(id: $id) {
-    ... on Turn { status finishReason error { code message } assistantMessage { role text } }
-  }
-}`;
-const SEND = `mutation($id: ID!, $text: String!) {
-  sendMessage(input: { sessionId: $id, text: $text }) { turn { id status } }
-}`;
+`);
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -108,10 +104,14 @@ describe('a server killed in the middle of a turn', () => {
     servers.push(server);
     return server;
   };
-  const ok = async (server: ServerProcess, query: string, vars: Record<string, unknown>) => {
+  const ok = async <TResult, TVariables>(
+    server: ServerProcess,
+    query: TypedDocumentString<TResult, TVariables>,
+    vars: TVariables,
+  ) => {
     const res = await postGraphQL(server.url, query, vars, key);
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    return res.data as Ev;
+    return res.data!;
   };
   const ws = (server: ServerProcess) => {
     const client = wsClient(server.url, key);
@@ -121,12 +121,10 @@ describe('a server killed in the middle of a turn', () => {
 
   it('ends the turn INTERRUPTED with the partial answer, and the session works again', async () => {
     const first = await start();
-    const { createSession } = await ok(
-      first,
-      'mutation { createSession(input: { title: "Crash" }) { session { id } } }',
-      {},
-    );
-    const id = createSession.session.id as string;
+    const { createSession } = await ok(first, CreateSessionDocument, {
+      input: { title: 'Crash' },
+    });
+    const id = createSession.session.id;
     const feed = collect(ws(first), EVENTS, { id, after: 0 }, () => false, 30_000);
     feed.done.catch(() => {});
     const { sendMessage } = await ok(first, SEND, { id, text: LONG_TEXT });
@@ -153,7 +151,7 @@ describe('a server killed in the middle of a turn', () => {
     // Found at listen or by the periodic sweep once the lease has run out.
     let turn: Ev = {};
     while (Date.now() - listening < LEASE_MS + 3000) {
-      turn = (await ok(second, TURN, { id: turnId })).node;
+      turn = (await ok(second, TURN, { id: turnId })).node as Ev;
       if (turn.status !== 'RUNNING') break;
       await sleep(100);
     }
@@ -181,7 +179,7 @@ describe('a server killed in the middle of a turn', () => {
     });
     expect(failed.seq).toBeGreaterThan(lastSeen);
 
-    const { session } = await ok(second, SESSION, { id });
+    const session = (await ok(second, SESSION, { id })).session!;
     expect(session.state).toBe('IDLE');
     expect(session.lastEventSeq).toBeGreaterThanOrEqual(failed.seq);
     expect(session.activeTurn).toBeNull();
@@ -206,7 +204,7 @@ describe('a server killed in the middle of a turn', () => {
     expect(end.turn.status).toBe('COMPLETED');
     expect(end.message.text).toBe(deltas(events));
     expect(end.message.text).toContain('hello again');
-    const after = (await ok(second, SESSION, { id })).session;
+    const after = (await ok(second, SESSION, { id })).session!;
     expect(after.state).toBe('IDLE');
     expect(after.messages.edges).toHaveLength(4);
   }, 120_000);

@@ -1244,13 +1244,13 @@ describe('hostile input', () => {
       { id: session, text: `hello ${MARK}` },
       victim.key,
     );
-    await t.app.services.chat.drain();
+    await t.app.services.runner.drain();
     const own = await ok(
       'mutation { sendMessage(input: { text: "my own session" }) { session { id } userMessage { id } turn { id } } }',
       {},
       attacker.key,
     );
-    await t.app.services.chat.drain();
+    await t.app.services.runner.drain();
     const agents = await ok('{ agents { id } }', {}, attacker.key);
     fx = {
       victim,
@@ -1312,7 +1312,7 @@ describe('hostile input', () => {
     );
     expect((await feed.done)[0]?.sessionEvents.__typename).toBe('MessageAppended');
 
-    await t.app.services.chat.drain();
+    await t.app.services.runner.drain();
     expect(await victimState()).toEqual(snapshot);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(violations).toEqual([]);
@@ -1343,7 +1343,7 @@ describe('hostile input', () => {
       const results = await Promise.all(writes.map((query) => t.gql(query, { id }, key)));
       for (const res of results) count(answers, res.errors?.[0]?.extensions?.code ?? 'ok');
     }
-    await t.app.services.chat.drain();
+    await t.app.services.runner.drain();
     expect(
       [...answers.keys()].filter((code) => !['ok', 'NOT_FOUND', 'CONFLICT'].includes(code)),
     ).toEqual([]);

@@ -7,9 +7,28 @@ import type { Client } from 'graphql-ws';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { graphql } from '../../client/generated/gql.js';
+import {
+  RespondToApprovalDocument as RESPOND,
+  StopTurnDocument as STOP,
+} from '../../client/generated/graphql.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { loadConfig } from '../../src/config.js';
-import { collect, type GraphQLResponse, startTestApp, type TestApp } from '../helpers/app.js';
+import {
+  collect,
+  type GraphQLResponse,
+  type Operation,
+  startTestApp,
+  type TestApp,
+} from '../helpers/app.js';
+import {
+  TestAppendMessage as APPEND,
+  TestSessionsChanged as CHANGES,
+  TestSessionEvents as EVENTS,
+  TestSendMessage as SEND,
+  TestSessionsCount,
+  TestViewer,
+} from '../helpers/operations.js';
 
 /**
  * Credentials (API keys and JWTs, over HTTP, WebSocket and SSE), the authorization matrix of the
@@ -22,39 +41,24 @@ const SECRET = 'hardening-test-secret-of-at-least-32-characters';
 const SEND_LIMIT = 2;
 const OPERATION_LIMIT = 5;
 
-const EVENTS = `subscription($id: ID!, $after: Int) {
-  sessionEvents(sessionId: $id, afterSeq: $after) {
-    __typename seq
-    ... on MessageAppended { message { text } }
-    ... on SessionExpiring { expiresAt }
-    ... on SessionUpdated { session { state expiresAt } }
-    ... on TurnCancelled { turn { status } }
+const CREATE = graphql(`
+  mutation LimitsCreateSession($input: CreateSessionInput!) {
+    createSession(input: $input) { session { id state createdAt expiresAt } }
   }
-}`;
-const CHANGES = 'subscription { sessionsChanged { kind sessionId } }';
-const CREATE = `mutation($input: CreateSessionInput!) {
-  createSession(input: $input) { session { id state createdAt expiresAt } }
-}`;
-const SEND = `mutation($id: ID, $text: String!) {
-  sendMessage(input: { sessionId: $id, text: $text }) { session { id expiresAt } turn { id status } }
-}`;
-const APPEND = `mutation($id: ID!, $text: String!) {
-  appendMessage(input: { sessionId: $id, text: $text }) { session { expiresAt } }
-}`;
-const STOP = 'mutation($id: ID!) { stopTurn(input: { sessionId: $id }) { turn { id status } } }';
-const RESPOND = `mutation($turnId: ID!, $toolCallId: String!, $approved: Boolean!) {
-  respondToApproval(input: { turnId: $turnId, toolCallId: $toolCallId, approved: $approved }) {
-    turn { id status }
+`);
+const RENEW = graphql(`
+  mutation LimitsRenewSession($id: ID!) {
+    renewSession(input: { id: $id }) { session { id state expiresAt } }
   }
-}`;
-const RENEW =
-  'mutation($id: ID!) { renewSession(input: { id: $id }) { session { id state expiresAt } } }';
-const SESSION = `query($id: ID!) {
-  session(id: $id) {
-    state expiresAt activeTurn { id status }
-    messages(last: 1) { edges { node { role parts { ... on ToolPart { toolCallId toolName state } } } } }
+`);
+const SESSION = graphql(`
+  query LimitsSession($id: ID!) {
+    session(id: $id) {
+      state expiresAt activeTurn { id status }
+      messages(last: 1) { edges { node { role parts { ... on ToolPart { toolCallId toolName state } } } } }
+    }
   }
-}`;
+`);
 
 type Ev = Record<string, any>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -101,7 +105,7 @@ function jwt(sub: string, options: { secret?: string; exp?: number; signer?: Sig
 /** An operation over HTTP with exactly this Authorization header (none when undefined). */
 async function http(
   t: TestApp,
-  query: string,
+  query: Operation,
   variables: Record<string, unknown> = {},
   token?: string,
 ): Promise<GraphQLResponse & { status: number }> {
@@ -111,12 +115,12 @@ async function http(
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: query.toString(), variables }),
   });
   return { status: res.status, ...((await res.json()) as GraphQLResponse) };
 }
 
-async function ok(t: TestApp, query: string, variables: Record<string, unknown>, token: string) {
+async function ok(t: TestApp, query: Operation, variables: Record<string, unknown>, token: string) {
   const res = await http(t, query, variables, token);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data as Ev;
@@ -125,7 +129,7 @@ async function ok(t: TestApp, query: string, variables: Record<string, unknown>,
 /** The one error of a request that must fail with `code`. */
 async function fails(
   t: TestApp,
-  query: string,
+  query: Operation,
   variables: Record<string, unknown>,
   token: string | undefined,
   code: string,
@@ -204,7 +208,7 @@ async function initialisedWs(t: TestApp, key: string) {
 }
 
 /** The first message of a subscription over SSE (Yoga's text/event-stream). */
-async function firstSse(t: TestApp, query: string, variables: Ev, token?: string): Promise<Ev> {
+async function firstSse(t: TestApp, query: Operation, variables: Ev, token?: string): Promise<Ev> {
   const controller = new AbortController();
   const res = await fetch(t.url, {
     method: 'POST',
@@ -214,7 +218,7 @@ async function firstSse(t: TestApp, query: string, variables: Ev, token?: string
       accept: 'text/event-stream',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: query.toString(), variables }),
   });
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
@@ -233,8 +237,8 @@ async function firstSse(t: TestApp, query: string, variables: Ev, token?: string
 }
 
 /** The first result of a subscription over graphql-ws: its first event or its error. */
-async function firstWs(client: Client, query: string, variables: Ev): Promise<Ev> {
-  const feed = collect(client, query, variables, () => true, 5000);
+async function firstWs(client: Client, query: Operation, variables: Ev): Promise<Ev> {
+  const feed = collect(client, query.toString(), variables, () => true, 5000);
   await feed.done;
   return { events: feed.events, errors: feed.errors };
 }
@@ -258,12 +262,12 @@ describe('JWT and API-key credentials', () => {
     it('works over HTTP and creates the user on first sight; the same sub is the same user', async () => {
       const sub = `auth0|${randomUUID()}`;
       expect(await t.db.prisma.user.count({ where: { externalId: sub } })).toBe(0);
-      const first = await ok(t, '{ viewer { id name } }', {}, await jwt(sub));
+      const first = await ok(t, TestViewer, {}, await jwt(sub));
       expect(first.viewer.name).toBe(`jwt:${sub}`);
-      const again = await ok(t, '{ viewer { id name } }', {}, await jwt(sub));
+      const again = await ok(t, TestViewer, {}, await jwt(sub));
       expect(again.viewer.id).toBe(first.viewer.id);
       expect(await t.db.prisma.user.count({ where: { externalId: sub } })).toBe(1);
-      const other = await ok(t, '{ viewer { id } }', {}, await jwt(`${sub}-2`));
+      const other = await ok(t, TestViewer, {}, await jwt(`${sub}-2`));
       expect(other.viewer.id).not.toBe(first.viewer.id);
     });
 
@@ -301,7 +305,7 @@ describe('JWT and API-key credentials', () => {
         'no sub': noSub,
       };
       for (const [name, token] of Object.entries(bad)) {
-        const error = await fails(t, '{ viewer { id } }', {}, token, 'UNAUTHENTICATED');
+        const error = await fails(t, TestViewer, {}, token, 'UNAUTHENTICATED');
         expect(error.message, name).toMatch(/invalid or expired token/i);
         expect(await closeCodeFor(t, { authorization: `Bearer ${token}` }), name).toBe(4403);
       }
@@ -408,15 +412,15 @@ describe('JWT and API-key credentials', () => {
         owner.key,
       );
       const turnId = sent.sendMessage.turn.id;
-      const missing = await fails(t, STOP, { id: missingId('Session') }, other, 'NOT_FOUND');
-      const theirs = await fails(t, STOP, { id }, other, 'NOT_FOUND');
+      const missing = await fails(t, STOP, { sessionId: missingId('Session') }, other, 'NOT_FOUND');
+      const theirs = await fails(t, STOP, { sessionId: id }, other, 'NOT_FOUND');
       expect(theirs.message).toBe(missing.message);
       for (const [name, token] of nobody) {
-        const error = await fails(t, STOP, { id }, token, 'UNAUTHENTICATED');
+        const error = await fails(t, STOP, { sessionId: id }, token, 'UNAUTHENTICATED');
         expect(error.path, name).toEqual(['stopTurn']);
       }
       expect((await session(id)).activeTurn).toEqual({ id: turnId, status: 'RUNNING' });
-      const stopped = await ok(t, STOP, { id }, owner.key);
+      const stopped = await ok(t, STOP, { sessionId: id }, owner.key);
       expect(stopped.stopTurn.turn).toEqual({ id: turnId, status: 'CANCELLED' });
       expect((await session(id)).state).toBe('IDLE');
     });
@@ -488,7 +492,7 @@ describe('JWT and API-key credentials', () => {
       expect(limited?.extensions?.retryAfterSeconds).toBeLessThanOrEqual(60);
       // Another user is not affected.
       expect((await http(t, SEND, { text: 'hi' }, (await t.user()).key)).errors).toBeUndefined();
-      await t.app.services.chat.drain();
+      await t.app.services.runner.drain();
       return;
     }
     throw new Error('two runs straddled a minute boundary');
@@ -520,7 +524,7 @@ describe('JWT and API-key credentials', () => {
       // appendMessage auto-renews: the clock runs from there.
       const current = ms((await ok(t, SESSION, { id }, user.key)).session.expiresAt);
       expect(current).toBeGreaterThanOrEqual(expiresAt);
-      const sweep = (at: number) => t.app.services.sessions.sweepExpiry(new Date(at));
+      const sweep = (at: number) => t.app.services.expiry.run(new Date(at));
 
       await sweep(current - 90_000); // before the warning window: nothing
       await sweep(current - 30_000); // inside it: SessionExpiring, once
@@ -553,7 +557,7 @@ describe('JWT and API-key credentials', () => {
       await sleep(20);
       const sent = await ok(t, SEND, { id, text: 'hello again' }, user.key);
       expect(ms(sent.sendMessage.session.expiresAt)).toBeGreaterThan(ms(renewed.expiresAt));
-      await t.app.services.chat.drain();
+      await t.app.services.runner.drain();
 
       // Without autoRenew, activity leaves expiresAt alone.
       const fixed = (
@@ -572,7 +576,7 @@ describe('JWT and API-key credentials', () => {
 });
 
 describe('JWT from a JWKS (JWT_JWKS_URL)', () => {
-  const VIEWER = '{ viewer { id name } }';
+  const VIEWER = TestViewer;
   let t: TestApp;
   let jwks: Server;
   let jwksRequests = 0;
@@ -628,7 +632,7 @@ describe('JWT from a JWKS (JWT_JWKS_URL)', () => {
       'HS256 (no secret is configured)': await jwt(sub),
     };
     for (const [name, token] of Object.entries(bad)) {
-      const error = await fails(t, '{ viewer { id } }', {}, token, 'UNAUTHENTICATED');
+      const error = await fails(t, TestViewer, {}, token, 'UNAUTHENTICATED');
       expect(error.message, name).toMatch(/invalid or expired token/i);
       expect(await closeCodeFor(t, { authorization: `Bearer ${token}` }), name).toBe(4403);
     }
@@ -789,18 +793,18 @@ describe('the per-credential operation limit', () => {
       const user = await t.user();
       const results = [];
       for (let i = 0; i <= OPERATION_LIMIT; i += 1) {
-        results.push(await http(t, '{ viewer { id } }', {}, user.key));
+        results.push(await http(t, TestViewer, {}, user.key));
       }
       const overWs = await firstWs(t.ws(user.key), CHANGES, {});
       // Two tokens of one subject share one budget.
       const sub = `limited-${randomUUID()}`;
       const tokens = [];
       for (let i = 0; i <= OPERATION_LIMIT; i += 1) {
-        tokens.push(await http(t, '{ viewer { id } }', {}, await jwt(sub)));
+        tokens.push(await http(t, TestViewer, {}, await jwt(sub)));
       }
       // Another key of the same user has a budget of its own; health needs no credential.
       const second = await createApiKey(t.db.prisma, user.id, 'second');
-      const fresh = await http(t, '{ viewer { id } }', {}, second.key);
+      const fresh = await http(t, TestViewer, {}, second.key);
       const health = await http(t, '{ health { status } }');
       if (Math.floor(Date.now() / 60_000) !== window) continue;
 
@@ -1001,7 +1005,7 @@ describe('request limits and CSRF', () => {
     const withHeader = await fetch(url, { headers: { 'x-graphql-yoga-csrf': '1' } });
     expect(withHeader.status).toBe(200);
     expect(await withHeader.json()).toEqual({ data: { health: { status: 'OK' } } });
-    const post = await http(t, '{ viewer { id } }', {}, key);
+    const post = await http(t, TestViewer, {}, key);
     expect(post.status).toBe(200);
     expect(post.errors).toBeUndefined();
     // A mutation is never run from a GET, even with the header.
@@ -1010,6 +1014,6 @@ describe('request limits and CSRF', () => {
       { headers: { 'x-graphql-yoga-csrf': '1', authorization: `Bearer ${key}` } },
     );
     expect(mutation.status).toBe(405);
-    expect((await ok(t, '{ sessions { totalCount } }', {}, key)).sessions.totalCount).toBe(0);
+    expect((await ok(t, TestSessionsCount, {}, key)).sessions.totalCount).toBe(0);
   });
 });

@@ -3,11 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../client/generated/gql.js';
+import { CreateSessionDocument, type TypedDocumentString } from '../../client/generated/graphql.js';
 import { createUserWithKey } from '../../src/auth/api-keys.js';
 import { clip } from '../../src/chat/models/local-answers.js';
 import { collect } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { deltas, type Ev, eventsOf } from '../helpers/events.js';
+import {
+  TestAppendMessage as APPEND,
+  TestSessionEvents as EVENTS,
+  TestSendMessage as SEND,
+  TestStopTurn as STOP,
+} from '../helpers/operations.js';
 import {
   postGraphQL,
   type ServerProcess,
@@ -24,32 +32,19 @@ const DATABASE = process.env.TEST_DATABASE_URL;
 const REDIS = process.env.TEST_REDIS_URL;
 const SEND_LIMIT = 3;
 
-const EVENTS = `subscription($id: ID!, $after: Int) {
-  sessionEvents(sessionId: $id, afterSeq: $after) {
-    __typename seq turnId
-    ... on TextDelta { delta }
-    ... on MessageAppended { message { text } }
-    ... on TurnFinished { turn { status } message { id text } }
-    ... on TurnCancelled { turn { status } message { id text } }
-    ... on TurnFailed { error { code message } }
+const SESSION = graphql(`
+  query MultiProcessSession($id: ID!) {
+    session(id: $id) {
+      state activeTurn { id }
+      messages(last: 1) { edges { node { role text turn { status } } } }
+    }
   }
-}`;
-const CREATE = 'mutation { createSession(input: {}) { session { id } } }';
-const SEND = `mutation($id: ID, $text: String!) {
-  sendMessage(input: { sessionId: $id, text: $text }) { session { id } turn { id status } }
-}`;
-const APPEND = `mutation($id: ID!, $text: String!) {
-  appendMessage(input: { sessionId: $id, text: $text }) { message { id } }
-}`;
-const STOP = `mutation($id: ID!) {
-  stopTurn(input: { sessionId: $id }) { turn { id status assistantMessage { text } } }
-}`;
-const SESSION = `query($id: ID!) {
-  session(id: $id) {
-    state activeTurn { id }
-    messages(last: 1) { edges { node { role text turn { status } } } }
+`);
+const HEALTH = graphql(`
+  query MultiProcessHealth {
+    health { status pubsubKind databaseKind }
   }
-}`;
+`);
 
 /** "tell me about …": the local model echoes the first 25 words back, one delta per word. */
 const LONG_TEXT = `tell me about ${Array.from({ length: 30 }, (_, i) => `topic${i}`).join(' ')}`;
@@ -67,24 +62,24 @@ describe.skipIf(!DATABASE || !REDIS)('two server processes sharing PostgreSQL an
   let b: ServerProcess;
   const clients: Client[] = [];
 
-  const gql = async (
+  const gql = async <TResult, TVariables>(
     server: ServerProcess,
-    query: string,
-    vars: Record<string, unknown>,
+    query: TypedDocumentString<TResult, TVariables>,
+    vars: TVariables,
     key: string,
   ) => {
     const res = await postGraphQL(server.url, query, vars, key);
     return res;
   };
-  const ok = async (
+  const ok = async <TResult, TVariables>(
     server: ServerProcess,
-    query: string,
-    vars: Record<string, unknown>,
+    query: TypedDocumentString<TResult, TVariables>,
+    vars: TVariables,
     key: string,
   ) => {
     const res = await gql(server, query, vars, key);
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    return res.data as Ev;
+    return res.data!;
   };
   const ws = (server: ServerProcess, key: string) => {
     const client = wsClient(server.url, key);
@@ -94,7 +89,7 @@ describe.skipIf(!DATABASE || !REDIS)('two server processes sharing PostgreSQL an
   const user = async (name: string) =>
     (await createUserWithKey(db.prisma, `${name}-${Math.random().toString(36).slice(2, 8)}`)).key;
   const createSession = async (server: ServerProcess, key: string): Promise<string> =>
-    (await ok(server, CREATE, {}, key)).createSession.session.id;
+    (await ok(server, CreateSessionDocument, { input: {} }, key)).createSession.session.id;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -123,7 +118,7 @@ describe.skipIf(!DATABASE || !REDIS)('two server processes sharing PostgreSQL an
   it('runs two processes, both on Redis', async () => {
     const key = await user('health');
     for (const server of [a, b]) {
-      const data = await ok(server, '{ health { status pubsubKind databaseKind } }', {}, key);
+      const data = await ok(server, HEALTH, {}, key);
       expect(data.health).toEqual({ status: 'OK', pubsubKind: 'redis', databaseKind: 'postgres' });
     }
     expect(a.url).not.toBe(b.url);
@@ -156,8 +151,8 @@ describe.skipIf(!DATABASE || !REDIS)('two server processes sharing PostgreSQL an
     expect(events.filter((e) => e.__typename === 'TextDelta').length).toBeGreaterThan(20);
     expect(text).toBe(ANSWER);
     expect(finished.message.text).toBe(ANSWER);
-    const stored = await ok(a, SESSION, { id }, key);
-    expect(stored.session.messages.edges[0].node).toMatchObject({ role: 'ASSISTANT', text });
+    const stored = (await ok(a, SESSION, { id }, key)).session!;
+    expect(stored.messages.edges[0]!.node).toMatchObject({ role: 'ASSISTANT', text });
   });
 
   it('resumes on A with afterSeq, without gap or duplicate, while the turn runs on B', async () => {
@@ -222,12 +217,12 @@ describe.skipIf(!DATABASE || !REDIS)('two server processes sharing PostgreSQL an
     expect(partial.length).toBeLessThan(ANSWER.length);
     expect(ANSWER.startsWith(partial)).toBe(true);
     expect(end.message.text).toBe(partial);
-    expect(stopped.stopTurn.turn.assistantMessage.text).toBe(partial);
+    expect(stopped.stopTurn.turn!.assistantMessage!.text).toBe(partial);
 
-    const stored = await ok(b, SESSION, { id }, key);
-    expect(stored.session.state).toBe('IDLE');
-    expect(stored.session.activeTurn).toBeNull();
-    expect(stored.session.messages.edges[0].node).toMatchObject({
+    const stored = (await ok(b, SESSION, { id }, key)).session!;
+    expect(stored.state).toBe('IDLE');
+    expect(stored.activeTurn).toBeNull();
+    expect(stored.messages.edges[0]!.node).toMatchObject({
       role: 'ASSISTANT',
       text: partial,
       turn: { status: 'CANCELLED' },

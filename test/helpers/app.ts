@@ -2,6 +2,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { type Client, createClient } from 'graphql-ws';
 import pino from 'pino';
 import WebSocket from 'ws';
+import type { TypedDocumentString } from '../../client/generated/graphql.js';
 import { type App, createApp } from '../../src/app.js';
 import { createUserWithKey } from '../../src/auth/api-keys.js';
 import { createLocalModel } from '../../src/chat/models/local.js';
@@ -12,6 +13,26 @@ import { postGraphQL } from './server-process.js';
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/**
+ * A document to send: a generated one (typed: its variables and its result), or a plain string
+ * for what codegen must not see (malformed, generated on the fly, probing limits).
+ */
+export type Operation = TypedDocumentString<any, any> | string;
+
+/** The HTTP/WS helpers' overloads: a generated document types variables and result. */
+export interface RunOperation {
+  <TResult, TVariables>(
+    query: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    token?: string | null,
+  ): Promise<GraphQLResponse<TResult>>;
+  <T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
 }
 
 export interface TestUser {
@@ -26,11 +47,7 @@ export interface TestApp {
   /** http://127.0.0.1:<port>/graphql */
   url: string;
   /** Runs an operation over HTTP through the real server. */
-  gql<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string | null,
-  ): Promise<GraphQLResponse<T>>;
+  gql: RunOperation;
   /** A user with an API key. */
   user(name?: string): Promise<TestUser>;
   /** A graphql-ws client authenticated with the token (no retries: a drop is a drop). */
@@ -88,7 +105,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db,
     url,
     devUser,
-    gql: (query, variables, token) => postGraphQL(url, query, variables, token),
+    gql: ((query: Operation, variables?: Record<string, unknown>, token?: string | null) =>
+      postGraphQL(url, query.toString(), variables, token)) as RunOperation,
     async user(name) {
       userCounter += 1;
       const n = name ?? `user${userCounter}-${Math.random().toString(36).slice(2, 8)}`;
@@ -108,21 +126,42 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async close() {
       await Promise.all(clients.map((c) => c.dispose()));
-      await app.services.chat.drain();
+      await app.services.runner.drain();
       await app.close();
       await db.close();
     },
   };
 }
 
+export interface Collected<T> {
+  done: Promise<T[]>;
+  events: T[];
+  errors: unknown[];
+  stop: () => void;
+}
+
 /** Collects a subscription's events until `until` returns true (or the timeout passes). */
+export function collect<TResult, TVariables>(
+  client: Client,
+  query: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  until: (event: TResult, all: TResult[]) => boolean,
+  timeoutMs?: number,
+): Collected<TResult>;
 export function collect<T = Record<string, any>>(
   client: Client,
   query: string,
   variables: Record<string, unknown>,
   until: (event: T, all: T[]) => boolean,
+  timeoutMs?: number,
+): Collected<T>;
+export function collect<T>(
+  client: Client,
+  query: Operation,
+  variables: Record<string, unknown>,
+  until: (event: T, all: T[]) => boolean,
   timeoutMs = 15_000,
-): { done: Promise<T[]>; events: T[]; errors: unknown[]; stop: () => void } {
+): Collected<T> {
   const events: T[] = [];
   const errors: unknown[] = [];
   let stop: () => void = () => {};
@@ -133,8 +172,9 @@ export function collect<T = Record<string, any>>(
         new Error(`timed out after ${events.length} events: ${JSON.stringify(events.slice(-3))}`),
       );
     }, timeoutMs);
+    // graphql-ws wants payload.query as a primitive string, not a TypedDocumentString.
     stop = client.subscribe<T>(
-      { query, variables },
+      { query: query.toString(), variables },
       {
         next: (result) => {
           if (result.errors) errors.push(...result.errors);

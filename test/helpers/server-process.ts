@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { GraphQLResponse } from './app.js';
+import type { TypedDocumentString } from '../../client/generated/graphql.js';
+import type { GraphQLResponse, Operation } from './app.js';
 
 /** The repository root: `npm start` and the CLIs run from there. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -94,21 +95,33 @@ export async function startServerProcess(
 }
 
 /** One operation over HTTP (POST JSON). */
+export async function postGraphQL<TResult, TVariables>(
+  url: string,
+  query: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  token?: string | null,
+): Promise<GraphQLResponse<TResult>>;
 export async function postGraphQL<T = Record<string, any>>(
   url: string,
   query: string,
-  variables: Record<string, unknown> = {},
+  variables?: Record<string, unknown>,
   token?: string | null,
-): Promise<GraphQLResponse<T>> {
+): Promise<GraphQLResponse<T>>;
+export async function postGraphQL(
+  url: string,
+  query: Operation,
+  variables: unknown = {},
+  token?: string | null,
+): Promise<GraphQLResponse> {
   const res = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: query.toString(), variables }),
   });
-  return (await res.json()) as GraphQLResponse<T>;
+  return (await res.json()) as GraphQLResponse;
 }
 
 /** A graphql-ws client of a server process (no retries: a drop is a drop). */

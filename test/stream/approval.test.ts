@@ -1,58 +1,45 @@
 import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, startTestApp, type TestApp } from '../helpers/app.js';
+import { graphql } from '../../client/generated/gql.js';
+import {
+  CreateSessionDocument,
+  RespondToApprovalDocument as RESPOND,
+  type RespondToApprovalMutation,
+} from '../../client/generated/graphql.js';
+import { collect, type GraphQLResponse, startTestApp, type TestApp } from '../helpers/app.js';
 import { deltas, type Ev, eventsOf, expectContiguous, typesOf, until } from '../helpers/events.js';
 import { routedModel, textChunks, toolCallChunks } from '../helpers/mock-model.js';
+import {
+  TestSessionEvents as EVENTS,
+  TestSendMessage as SEND,
+  TestStopTurn as STOP,
+} from '../helpers/operations.js';
 
 /** Tool calls that wait for the user's approval (checkout) with the seeded shopping agent. */
 
-const TURN = 'id status finishReason finishedAt error { code message }';
-
-const EVENTS = `subscription($id: ID!, $after: Int) {
-  sessionEvents(sessionId: $id, afterSeq: $after) {
-    __typename seq turnId
-    ... on TextDelta { delta }
-    ... on ToolCalled { toolCallId toolName input }
-    ... on ToolResulted { toolCallId toolName output }
-    ... on ToolFailed { toolCallId toolName errorText }
-    ... on ApprovalRequested { toolCallId toolName input }
-    ... on StepFinished { step finishReason }
-    ... on TurnFinished { turn { ${TURN} } message { id text } }
-    ... on TurnFailed { turn { ${TURN} } error { code message } }
-    ... on TurnCancelled { turn { ${TURN} } cancelledMessage: message { id text } }
+const STATE = graphql(`
+  query ApprovalTestState($session: ID!, $turn: ID!) {
+    session(id: $session) { state activeTurn { id status } }
+    node(id: $turn) { ... on Turn { id status finishedAt } }
   }
-}`;
+`);
 
-const STATE = `query($session: ID!, $turn: ID!) {
-  session(id: $session) { state activeTurn { id status } }
-  node(id: $turn) { ... on Turn { id status finishedAt } }
-}`;
-
-const MESSAGES = `query($id: ID!) {
-  session(id: $id) {
-    state messageCount lastMessage { text }
-    messages(first: 50) { edges { node {
-      role text
-      parts {
-        __typename
-        ... on TextPart { text }
-        ... on StepStartPart { step }
-        ... on ToolPart { toolCallId toolName state input output errorText }
-      }
-    } } }
+const MESSAGES = graphql(`
+  query ApprovalTestMessages($id: ID!) {
+    session(id: $id) {
+      state messageCount lastMessage { text }
+      messages(first: 50) { edges { node {
+        role text
+        parts {
+          __typename
+          ... on TextPart { text }
+          ... on StepStartPart { step }
+          ... on ToolPart { toolCallId toolName state input output errorText }
+        }
+      } } }
+    }
   }
-}`;
-
-const CREATE = 'mutation { createSession(input: {}) { session { id } } }';
-const SEND = `mutation($id: ID, $text: String!) {
-  sendMessage(input: { sessionId: $id, text: $text }) { turn { id status } }
-}`;
-const RESPOND = `mutation($turn: ID!, $call: String!, $approved: Boolean!, $reason: String) {
-  respondToApproval(input: { turnId: $turn, toolCallId: $call, approved: $approved, reason: $reason }) {
-    turn { id status }
-  }
-}`;
-const STOP = `mutation($id: ID!) { stopTurn(input: { sessionId: $id }) { turn { ${TURN} } } }`;
+`);
 
 const ADD_AND_CHECKOUT = 'add the Stride Aero shoes in size 10 and check out';
 const CHECKOUT = 'check out please';
@@ -109,21 +96,21 @@ afterAll(async () => {
 });
 
 async function createSession(key: string): Promise<string> {
-  const res = await t.gql(CREATE, {}, key);
+  const res = await t.gql(CreateSessionDocument, { input: {} }, key);
   expect(res.errors).toBeUndefined();
-  return res.data?.createSession.session.id;
+  return res.data!.createSession.session.id;
 }
 
 async function send(key: string, id: string, text: string): Promise<string> {
   const res = await t.gql(SEND, { id, text }, key);
   expect(res.errors).toBeUndefined();
-  return res.data?.sendMessage.turn.id;
+  return res.data!.sendMessage.turn.id;
 }
 
 async function messages(key: string, id: string) {
   const res = await t.gql(MESSAGES, { id }, key);
   expect(res.errors).toBeUndefined();
-  return res.data?.session as Ev;
+  return res.data!.session!;
 }
 
 /** Starts a turn and waits for its ApprovalRequested (the subscription stays open for the rest). */
@@ -177,14 +164,14 @@ describe('tool approval', () => {
     expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const stranger = await t.gql(
       RESPOND,
-      { turn: turnId, call: 'call-checkout', approved: true },
+      { turnId, toolCallId: 'call-checkout', approved: true },
       bob.key,
     );
     expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(stranger.data).toBeNull();
     const unknownCall = await t.gql(
       RESPOND,
-      { turn: turnId, call: 'call-nope', approved: true },
+      { turnId, toolCallId: 'call-nope', approved: true },
       alice.key,
     );
     expect(unknownCall.errors?.[0]?.extensions).toMatchObject({
@@ -196,7 +183,7 @@ describe('tool approval', () => {
     const rest = collect(t.ws(alice.key), EVENTS, { id, after: lastSeq }, until('TurnFinished'));
     const approved = await t.gql(
       RESPOND,
-      { turn: turnId, call: 'call-checkout', approved: true },
+      { turnId, toolCallId: 'call-checkout', approved: true },
       alice.key,
     );
     expect(approved.errors).toBeUndefined();
@@ -241,7 +228,7 @@ describe('tool approval', () => {
 
     const s = await messages(alice.key, id);
     expect(s).toMatchObject({ state: 'IDLE', messageCount: 2, lastMessage: { text: answer } });
-    const parts = s.messages.edges[1].node.parts;
+    const parts = s.messages.edges[1]!.node.parts;
     expect(parts).toEqual([
       { __typename: 'StepStartPart', step: 0 },
       expect.objectContaining({
@@ -265,7 +252,7 @@ describe('tool approval', () => {
 
     const again = await t.gql(
       RESPOND,
-      { turn: turnId, call: 'call-checkout', approved: true },
+      { turnId, toolCallId: 'call-checkout', approved: true },
       alice.key,
     );
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -292,13 +279,18 @@ describe('tool approval', () => {
     });
     const id = await createSession(alice.key);
     let turnId: string | undefined;
-    let denial: Promise<Record<string, any>> | undefined;
+    let denial: Promise<GraphQLResponse<RespondToApprovalMutation>> | undefined;
     const sub = collect(t.ws(alice.key), EVENTS, { id, after: 0 }, (e: Ev) => {
       // Answer the moment the request arrives, as an eager client would.
       if (e.sessionEvents.__typename === 'ApprovalRequested') {
         denial = t.gql(
           RESPOND,
-          { turn: turnId, call: 'call-checkout', approved: false, reason: 'too expensive' },
+          {
+            turnId: turnId as string,
+            toolCallId: 'call-checkout',
+            approved: false,
+            reason: 'too expensive',
+          },
           alice.key,
         );
       }
@@ -343,7 +335,7 @@ describe('tool approval', () => {
 
     const s = await messages(alice.key, id);
     expect(s.state).toBe('IDLE');
-    expect(s.messages.edges[1].node.parts).toEqual([
+    expect(s.messages.edges[1]!.node.parts).toEqual([
       { __typename: 'StepStartPart', step: 0 },
       {
         __typename: 'ToolPart',
@@ -381,14 +373,14 @@ describe('tool approval', () => {
 
     const s = await messages(alice.key, id);
     expect(s.state).toBe('IDLE');
-    expect(s.messages.edges[1].node.parts[1]).toMatchObject({
+    expect(s.messages.edges[1]!.node.parts[1]).toMatchObject({
       toolCallId: 'call-checkout',
       state: 'OUTPUT_ERROR',
       errorText: 'Cancelled: the turn was stopped',
     });
     const late = await t.gql(
       RESPOND,
-      { turn: turnId, call: 'call-checkout', approved: true },
+      { turnId, toolCallId: 'call-checkout', approved: true },
       alice.key,
     );
     expect(late.errors?.[0]?.extensions?.code).toBe('CONFLICT');

@@ -1,43 +1,28 @@
 import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../client/generated/gql.js';
+import { CreateSessionDocument } from '../../client/generated/graphql.js';
 import { collect, startTestApp, type TestApp } from '../helpers/app.js';
 import { deltas, type Ev, eventsOf, typesOf } from '../helpers/events.js';
 import { routedModel, textChunks, usage } from '../helpers/mock-model.js';
+import {
+  TestSessionEvents as EVENTS,
+  TestSendMessage as SEND,
+  TestStopTurn as STOP,
+} from '../helpers/operations.js';
 
 /** Stopping turns, one turn at a time, idempotent retries and failing models. */
 
-const TURN =
-  'id status finishReason finishedAt usage { inputTokens outputTokens totalTokens } error { code message } assistantMessage { id text }';
-
-const EVENTS = `subscription($id: ID!, $after: Int) {
-  sessionEvents(sessionId: $id, afterSeq: $after) {
-    __typename seq turnId
-    ... on TextDelta { delta }
-    ... on StepFinished { step finishReason }
-    ... on TurnFinished { turn { ${TURN} } message { id text } }
-    ... on TurnFailed { turn { ${TURN} } error { code message } }
-    ... on TurnCancelled { turn { ${TURN} } cancelledMessage: message { id text } }
+const SESSION = graphql(`
+  query ControlTestSession($id: ID!) {
+    session(id: $id) {
+      id state messageCount
+      activeTurn { id }
+      lastMessage { id role text }
+      messages(first: 50) { edges { node { id role text turn { id status } } } }
+    }
   }
-}`;
-
-const SESSION = `query($id: ID!) {
-  session(id: $id) {
-    id state messageCount
-    activeTurn { id }
-    lastMessage { id role text }
-    messages(first: 50) { edges { node { id role text turn { id status } } } }
-  }
-}`;
-
-const CREATE = 'mutation { createSession(input: {}) { session { id } } }';
-const SEND = `mutation($id: ID, $text: String!, $cmid: String) {
-  sendMessage(input: { sessionId: $id, text: $text, clientMessageId: $cmid }) {
-    session { id state messageCount }
-    userMessage { id text }
-    turn { id status }
-  }
-}`;
-const STOP = `mutation($id: ID!) { stopTurn(input: { sessionId: $id }) { turn { ${TURN} } } }`;
+`);
 
 const LONG = Array.from({ length: 80 }, (_, i) => `w${i}`).join(' ');
 const STOP_ME = 'please write a very long essay';
@@ -97,9 +82,9 @@ const isEnd = (e: Ev) =>
   ['TurnFinished', 'TurnFailed', 'TurnCancelled'].includes(e.sessionEvents.__typename);
 
 async function createSession(key: string): Promise<string> {
-  const res = await t.gql(CREATE, {}, key);
+  const res = await t.gql(CreateSessionDocument, { input: {} }, key);
   expect(res.errors).toBeUndefined();
-  return res.data?.createSession.session.id;
+  return res.data!.createSession.session.id;
 }
 
 const sendRaw = (key: string, id: string | null, text: string, cmid?: string) =>
@@ -108,13 +93,13 @@ const sendRaw = (key: string, id: string | null, text: string, cmid?: string) =>
 async function send(key: string, id: string | null, text: string, cmid?: string) {
   const res = await sendRaw(key, id, text, cmid);
   expect(res.errors).toBeUndefined();
-  return res.data?.sendMessage as Ev;
+  return res.data!.sendMessage;
 }
 
 async function session(key: string, id: string) {
   const res = await t.gql(SESSION, { id }, key);
   expect(res.errors).toBeUndefined();
-  return res.data?.session as Ev;
+  return res.data!.session!;
 }
 
 /** Sends a message and waits for its turn to end; returns the turn's events. */
@@ -143,7 +128,7 @@ describe('stopTurn', () => {
     }
     const stopped = await t.gql(STOP, { id }, alice.key);
     expect(stopped.errors).toBeUndefined();
-    const turn = stopped.data?.stopTurn.turn;
+    const turn = stopped.data!.stopTurn.turn!;
     expect(turn).toMatchObject({
       id: sent.turn.id,
       status: 'CANCELLED',
@@ -167,8 +152,8 @@ describe('stopTurn', () => {
     expect(LONG.startsWith(partial)).toBe(true);
     const cancelled = events.at(-1) as Ev;
     expect(cancelled.turn.status).toBe('CANCELLED');
-    expect(cancelled.cancelledMessage.text).toBe(partial);
-    expect(turn.assistantMessage).toEqual(cancelled.cancelledMessage);
+    expect(cancelled.message.text).toBe(partial);
+    expect(turn.assistantMessage).toEqual(cancelled.message);
 
     const s = await session(alice.key, id);
     expect(s).toMatchObject({
@@ -220,7 +205,7 @@ describe('one turn at a time', () => {
     const third = await sendRaw(alice.key, id, 'one more');
     expect(third.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    await t.app.services.chat.drain();
+    await t.app.services.runner.drain();
     const s = await session(alice.key, id);
     expect(s.state).toBe('IDLE');
     expect(s.messageCount).toBe(2);
@@ -239,7 +224,7 @@ describe('one turn at a time', () => {
     const retry = await send(alice.key, id, text, 'client-msg-1');
     expect(retry.turn.id).toBe(first.turn.id);
     expect(retry.userMessage.id).toBe(first.userMessage.id);
-    await t.app.services.chat.drain();
+    await t.app.services.runner.drain();
     const again = await send(alice.key, id, text, 'client-msg-1');
     expect(again.turn).toEqual({ id: first.turn.id, status: 'COMPLETED' });
     expect(again.userMessage.id).toBe(first.userMessage.id);
@@ -256,7 +241,7 @@ describe('one turn at a time', () => {
     const messageIds = new Set(sends.map((r) => r.data?.sendMessage.userMessage.id));
     expect(turnIds.size).toBe(1);
     expect(messageIds.size).toBe(1);
-    await t.app.services.chat.drain();
+    await t.app.services.runner.drain();
     expect(mock.callsFor(concurrent)).toHaveLength(1);
     const s = await session(alice.key, id);
     expect(s.messageCount).toBe(4);
@@ -266,7 +251,7 @@ describe('one turn at a time', () => {
     const bob = await t.user();
     const bobs = await send(bob.key, null, 'bob asks', 'client-msg-1');
     expect(bobs.turn.id).not.toBe(first.turn.id);
-    await t.app.services.chat.drain();
+    await t.app.services.runner.drain();
   });
 
   it('creates a session when sendMessage has no sessionId', async () => {
@@ -285,7 +270,11 @@ describe('one turn at a time', () => {
     expect(typesOf(events)[0]).toBe('TurnStarted');
     expect(events.at(-1)?.message.text).toBe('answer to start a new chat');
     const list = await t.gql(
-      '{ sessions { totalCount edges { node { id messageCount state } } } }',
+      graphql(`
+        query ControlSessionsList {
+          sessions { totalCount edges { node { id messageCount state } } }
+        }
+      `),
       {},
       alice.key,
     );

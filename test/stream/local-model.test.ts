@@ -1,20 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateSessionDocument } from '../../client/generated/graphql.js';
 import { collect, startTestApp, type TestApp } from '../helpers/app.js';
+import { TestSessionEvents as EVENTS, TestSendMessage } from '../helpers/operations.js';
 
 /** The offline `local` model end to end: no mock, the real tools over the seeded catalog. */
-
-const EVENTS = `subscription($id: ID!, $after: Int) {
-  sessionEvents(sessionId: $id, afterSeq: $after) {
-    __typename seq
-    ... on TextDelta { delta }
-    ... on ToolCalled { toolCallId toolName input }
-    ... on ToolResulted { toolCallId toolName output }
-    ... on StepFinished { step finishReason }
-    ... on TurnFinished { turn { status model finishReason } message { text } }
-    ... on TurnFailed { error { code message } }
-    ... on SessionUpdated { session { title } }
-  }
-}`;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -29,18 +18,14 @@ type Ev = Record<string, any>;
 describe('the local model', () => {
   it('searches the catalog for "running shoes under $120" and answers from the results', async () => {
     const alice = await t.user();
-    const created = await t.gql(
-      'mutation { createSession(input: {}) { session { id } } }',
-      {},
-      alice.key,
-    );
-    const id = created.data?.createSession.session.id;
+    const created = await t.gql(CreateSessionDocument, { input: {} }, alice.key);
+    const id = created.data!.createSession.session.id;
     const sub = collect(t.ws(alice.key), EVENTS, { id, after: 0 }, (e: Ev) =>
       ['SessionUpdated', 'TurnFailed'].includes(e.sessionEvents.__typename),
     );
     const sent = await t.gql(
-      'mutation($id: ID!) { sendMessage(input: { sessionId: $id, text: "find me running shoes under $120" }) { turn { id } } }',
-      { id },
+      TestSendMessage,
+      { id, text: 'find me running shoes under $120' },
       alice.key,
     );
     expect(sent.errors).toBeUndefined();

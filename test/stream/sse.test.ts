@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateSessionDocument } from '../../client/generated/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { scriptedModel, textChunks } from '../helpers/mock-model.js';
+import { TestSendMessage, TestSessionEvents, TestSessionsChanged } from '../helpers/operations.js';
 
 const ANSWER = 'Server-sent events carry the same stream as the WebSocket.';
 let t: TestApp;
@@ -46,12 +48,8 @@ async function readSse(res: Response, stop: (data: any) => boolean): Promise<any
 describe('subscriptions over Yoga SSE', () => {
   it('streams sessionEvents over text/event-stream with the same auth and result', async () => {
     const alice = await t.user();
-    const created = await t.gql(
-      'mutation { createSession(input: {}) { session { id } } }',
-      {},
-      alice.key,
-    );
-    const id = created.data?.createSession.session.id;
+    const created = await t.gql(CreateSessionDocument, { input: {} }, alice.key);
+    const id = created.data!.createSession.session.id;
     const res = await fetch(t.url, {
       method: 'POST',
       headers: {
@@ -60,19 +58,14 @@ describe('subscriptions over Yoga SSE', () => {
         authorization: `Bearer ${alice.key}`,
       },
       body: JSON.stringify({
-        query:
-          'subscription($id: ID!) { sessionEvents(sessionId: $id, afterSeq: 0) { __typename seq ... on TextDelta { delta } ... on TurnFinished { message { text } } } }',
-        variables: { id },
+        query: TestSessionEvents.toString(),
+        variables: { id, after: 0 },
       }),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reading = readSse(res, (d) => d.data?.sessionEvents.__typename === 'TurnFinished');
-    await t.gql(
-      'mutation($id: ID!) { sendMessage(input: { sessionId: $id, text: "hi" }) { turn { id } } }',
-      { id },
-      alice.key,
-    );
+    await t.gql(TestSendMessage, { id, text: 'hi' }, alice.key);
     const events = (await reading).map((d) => d.data.sessionEvents);
     const text = events
       .filter((e) => e.__typename === 'TextDelta')
@@ -86,7 +79,7 @@ describe('subscriptions over Yoga SSE', () => {
     const res = await fetch(t.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query: 'subscription { sessionsChanged { kind } }' }),
+      body: JSON.stringify({ query: TestSessionsChanged.toString() }),
     });
     const events = await readSse(res, () => true);
     expect(events[0].errors[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -2,59 +2,38 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { graphql } from '../../client/generated/gql.js';
+import { CreateSessionDocument, DeleteSessionDocument } from '../../client/generated/graphql.js';
 import { collect, startTestApp, type TestApp } from '../helpers/app.js';
 import { deltas, type Ev, eventsOf, expectContiguous, typesOf, until } from '../helpers/events.js';
 import { routedModel, textChunks, toolCallChunks } from '../helpers/mock-model.js';
+import {
+  TestSessionEvents as EVENTS,
+  TestSendMessage,
+  TestSessionsChanged,
+} from '../helpers/operations.js';
 
-const TURN =
-  'id status finishReason model startedAt finishedAt usage { inputTokens outputTokens totalTokens } error { code message }';
-
-const EVENTS = `subscription($id: ID!, $after: Int) {
-  sessionEvents(sessionId: $id, afterSeq: $after) {
-    __typename seq sessionId turnId at
-    ... on TurnStarted { turn { id status } userMessage { id role text } }
-    ... on TextDelta { delta messageId }
-    ... on ToolCallStarted { toolCallId toolName }
-    ... on ToolCalled { toolCallId toolName input }
-    ... on ToolResulted { toolCallId toolName output }
-    ... on ToolFailed { toolCallId toolName errorText }
-    ... on StepFinished { step finishReason usage { inputTokens outputTokens totalTokens } }
-    ... on TurnFinished { turn { ${TURN} } message { id role text } }
-    ... on TurnFailed { turn { ${TURN} } error { code message } }
-    ... on SessionUpdated { session { id title state } }
-  }
-}`;
-
-const CHANGES = `subscription { sessionsChanged { kind sessionId session { id title state } } }`;
-
-const SESSION = `query($id: ID!) {
-  session(id: $id) {
-    id title state messageCount
-    activeTurn { id }
-    lastMessage { id role text }
-    messages(first: 50) {
-      edges { node {
-        id role text
-        turn { id }
-        parts {
-          __typename
-          ... on TextPart { text }
-          ... on StepStartPart { step }
-          ... on ToolPart { toolCallId toolName state input output errorText }
-        }
-      } }
+const SESSION = graphql(`
+  query TurnTestSession($id: ID!) {
+    session(id: $id) {
+      id title state messageCount
+      activeTurn { id }
+      lastMessage { id role text }
+      messages(first: 50) {
+        edges { node {
+          id role text
+          turn { id }
+          parts {
+            __typename
+            ... on TextPart { text }
+            ... on StepStartPart { step }
+            ... on ToolPart { toolCallId toolName state input output errorText }
+          }
+        } }
+      }
     }
   }
-}`;
-
-const CREATE = 'mutation { createSession(input: {}) { session { id } } }';
-const SEND = `mutation($id: ID, $text: String!) {
-  sendMessage(input: { sessionId: $id, text: $text }) {
-    session { id state }
-    userMessage { id text }
-    turn { id status }
-  }
-}`;
+`);
 
 const HELLO = 'hello there my friend';
 const ANSWER = 'Here is a long answer that streams word by word to the client.';
@@ -87,21 +66,21 @@ afterAll(async () => {
 });
 
 async function createSession(key: string): Promise<string> {
-  const res = await t.gql(CREATE, {}, key);
+  const res = await t.gql(CreateSessionDocument, { input: {} }, key);
   expect(res.errors).toBeUndefined();
-  return res.data?.createSession.session.id;
+  return res.data!.createSession.session.id;
 }
 
 async function send(key: string, id: string | null, text: string) {
-  const res = await t.gql(SEND, { id, text }, key);
+  const res = await t.gql(TestSendMessage, { id, text }, key);
   expect(res.errors).toBeUndefined();
-  return res.data?.sendMessage as Ev;
+  return res.data!.sendMessage;
 }
 
 async function session(key: string, id: string) {
   const res = await t.gql(SESSION, { id }, key);
   expect(res.errors).toBeUndefined();
-  return res.data?.session as Ev;
+  return res.data!.session!;
 }
 
 /**
@@ -109,7 +88,7 @@ async function session(key: string, id: string) {
  * (so nothing the test does afterwards can fall before the subscription is registered).
  */
 async function changesFeed(key: string, client: Client) {
-  const feed = collect(client, CHANGES, {}, () => false, 20_000);
+  const feed = collect(client, TestSessionsChanged, {}, () => false, 20_000);
   feed.done.catch(() => {});
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const probe = await createSession(key);
@@ -205,7 +184,12 @@ describe('a streamed turn', () => {
     expect(Date.parse(turn.finishedAt)).toBeGreaterThanOrEqual(Date.parse(turn.startedAt));
     const titled = events.at(-1) as Ev;
     expect(titled.turnId).toBeNull();
-    expect(titled.session).toEqual({ id, title: 'hello there my friend', state: 'IDLE' });
+    expect(titled.session).toEqual({
+      id,
+      title: 'hello there my friend',
+      state: 'IDLE',
+      expiresAt: null,
+    });
 
     const s = await session(alice.key, id);
     expect(s).toMatchObject({
@@ -303,7 +287,7 @@ describe('a streamed turn', () => {
     );
     expect(deltas(events)).toBe(ODD_ANSWER);
     const stored = await session(key, id);
-    expect(stored.lastMessage.text).toBe(finished.message.text);
+    expect(stored.lastMessage!.text).toBe(finished.message.text);
     // At the end the stored seq is the exact one again: the last event's.
     const done = await t.db.prisma.session.findUniqueOrThrow({ where: row });
     expect(done.eventSeq).toBe(finished.seq);
@@ -364,8 +348,8 @@ describe('a streamed turn', () => {
 
     const s = await session(alice.key, id);
     expect(s.messageCount).toBe(2);
-    expect(s.lastMessage.text).toBe(SHOES_ANSWER);
-    const assistant = s.messages.edges[1].node;
+    expect(s.lastMessage!.text).toBe(SHOES_ANSWER);
+    const assistant = s.messages.edges[1]!.node;
     expect(assistant.id).toBe(finished.message.id);
     expect(assistant.text).toBe(SHOES_ANSWER);
     expect(assistant.parts).toEqual([
@@ -446,11 +430,7 @@ describe('subscription access', () => {
     expect(theirs.errors[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
 
     const missingId = await createSession(mallory.key);
-    await t.gql(
-      'mutation($id: ID!) { deleteSession(input: { id: $id }) { deletedSessionId } }',
-      { id: missingId },
-      mallory.key,
-    );
+    await t.gql(DeleteSessionDocument, { id: missingId }, mallory.key);
     const missing = collect(t.ws(mallory.key), EVENTS, { id: missingId }, () => true, 5000);
     await missing.done;
     expect(missing.errors).toHaveLength(1);

@@ -1,0 +1,488 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "mutation SendMessage($sessionId: ID, $text: String!, $clientMessageId: String) {\n  sendMessage(\n    input: {sessionId: $sessionId, text: $text, clientMessageId: $clientMessageId}\n  ) {\n    session {\n      id\n      title\n    }\n    userMessage {\n      id\n      text\n    }\n    turn {\n      id\n      status\n    }\n  }\n}\n\nmutation StopTurn($sessionId: ID!) {\n  stopTurn(input: {sessionId: $sessionId}) {\n    turn {\n      id\n      status\n    }\n  }\n}\n\nmutation RespondToApproval($turnId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {\n  respondToApproval(\n    input: {turnId: $turnId, toolCallId: $toolCallId, approved: $approved, reason: $reason}\n  ) {\n    turn {\n      id\n      status\n    }\n  }\n}\n\nsubscription SessionEvents($sessionId: ID!, $afterSeq: Int) {\n  sessionEvents(sessionId: $sessionId, afterSeq: $afterSeq) {\n    __typename\n    seq\n    sessionId\n    turnId\n    at\n    ... on TurnStarted {\n      turn {\n        id\n        status\n      }\n      userMessage {\n        ...MessageFields\n      }\n    }\n    ... on TextDelta {\n      messageId\n      delta\n    }\n    ... on ReasoningDelta {\n      messageId\n      delta\n    }\n    ... on ToolCallStarted {\n      toolCallId\n      toolName\n    }\n    ... on ToolCalled {\n      toolCallId\n      toolName\n      input\n    }\n    ... on ToolResulted {\n      toolCallId\n      toolName\n      output\n    }\n    ... on ToolFailed {\n      toolCallId\n      toolName\n      errorText\n    }\n    ... on ApprovalRequested {\n      toolCallId\n      toolName\n      input\n    }\n    ... on StepFinished {\n      step\n      finishReason\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n    }\n    ... on TurnFinished {\n      turn {\n        id\n        status\n        usage {\n          totalTokens\n        }\n      }\n      message {\n        ...MessageFields\n      }\n    }\n    ... on TurnFailed {\n      turn {\n        id\n        status\n        assistantMessage {\n          ...MessageFields\n        }\n      }\n      error {\n        code\n        message\n      }\n    }\n    ... on TurnCancelled {\n      turn {\n        id\n        status\n      }\n      message {\n        ...MessageFields\n      }\n    }\n    ... on MessageAppended {\n      message {\n        ...MessageFields\n      }\n    }\n    ... on SessionUpdated {\n      session {\n        ...SessionSummary\n      }\n    }\n    ... on SessionExpiring {\n      expiresAt\n    }\n  }\n}\n\nsubscription SessionsChanged {\n  sessionsChanged {\n    kind\n    sessionId\n    at\n    session {\n      ...SessionSummary\n    }\n  }\n}": typeof types.SendMessageDocument,
+    "fragment MessageFields on Message {\n  id\n  role\n  text\n  createdAt\n  turn {\n    id\n    status\n  }\n  parts {\n    __typename\n    ... on TextPart {\n      text\n    }\n    ... on ReasoningPart {\n      text\n    }\n    ... on ToolPart {\n      toolCallId\n      toolName\n      state\n      input\n      output\n      errorText\n    }\n    ... on StepStartPart {\n      step\n    }\n  }\n}\n\nfragment SessionSummary on Session {\n  id\n  key\n  title\n  state\n  archived\n  messageCount\n  updatedAt\n  agent {\n    id\n    name\n  }\n  lastMessage {\n    id\n    role\n    text\n  }\n}": typeof types.MessageFieldsFragmentDoc,
+    "query SessionsPage($first: Int, $after: String, $filter: SessionFilter) {\n  sessions(first: $first, after: $after, filter: $filter) {\n    totalCount\n    edges {\n      cursor\n      node {\n        ...SessionSummary\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}\n\nquery SessionWithMessages($id: ID!, $last: Int, $before: String) {\n  session(id: $id) {\n    ...SessionSummary\n    lastEventSeq\n    activeTurn {\n      id\n      status\n    }\n    messages(last: $last, before: $before) {\n      edges {\n        node {\n          ...MessageFields\n        }\n      }\n      pageInfo {\n        hasPreviousPage\n        startCursor\n      }\n    }\n  }\n}\n\nmutation CreateSession($input: CreateSessionInput!) {\n  createSession(input: $input) {\n    created\n    session {\n      ...SessionSummary\n    }\n  }\n}\n\nmutation RenameSession($id: ID!, $title: String!) {\n  renameSession(input: {id: $id, title: $title}) {\n    session {\n      ...SessionSummary\n    }\n  }\n}\n\nmutation DeleteSession($id: ID!) {\n  deleteSession(input: {id: $id}) {\n    deletedSessionId\n  }\n}": typeof types.SessionsPageDocument,
+    "\n  mutation MessagesAppend($input: AppendMessageInput!) {\n    appendMessage(input: $input) {\n      message { id role text createdAt turn { id } parts { __typename ... on TextPart { text } } }\n      session { id updatedAt messageCount expiresAt lastMessage { id text } }\n    }\n  }\n": typeof types.MessagesAppendDocument,
+    "\n  query MessagesPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    session(id: $id) {\n      messages(first: $first, after: $after, last: $last, before: $before) {\n        edges { cursor node { id } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n": typeof types.MessagesPageDocument,
+    "\n  query MessagesNode($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Session { title }\n      ... on Message { role text }\n      ... on Turn { status userMessage { id } assistantMessage { id } }\n      ... on Agent { name isDefault }\n      ... on User { name }\n    }\n  }\n": typeof types.MessagesNodeDocument,
+    "\n  mutation MessagesNewSession($input: CreateSessionInput!) {\n    createSession(input: $input) { session { id updatedAt expiresAt } }\n  }\n": typeof types.MessagesNewSessionDocument,
+    "\n  query MessagesSessionId($id: ID) {\n    session(id: $id) { id }\n  }\n": typeof types.MessagesSessionIdDocument,
+    "\n        query MessagesCountAndLast($id: ID!) {\n          session(id: $id) { messageCount lastMessage { role text } }\n        }\n      ": typeof types.MessagesCountAndLastDocument,
+    "\n        query MessagesCount($id: ID!) {\n          session(id: $id) { messageCount }\n        }\n      ": typeof types.MessagesCountDocument,
+    "\n        query MessagesFirstThree($id: ID!) {\n          session(id: $id) { messages(first: 3) { edges { node { text role } } } }\n        }\n      ": typeof types.MessagesFirstThreeDocument,
+    "\n        query MessagesTurnParts($id: ID!) { session(id: $id) { messageCount messages { edges { node {\n          role text turn { id status }\n          parts {\n            __typename\n            ... on TextPart { text }\n            ... on ReasoningPart { text }\n            ... on StepStartPart { step }\n            ... on ToolPart { toolCallId toolName state input output errorText }\n          }\n        } } } } }\n      ": typeof types.MessagesTurnPartsDocument,
+    "\n        query MessagesById($id: ID) {\n          session(id: $id) { id key title }\n        }\n      ": typeof types.MessagesByIdDocument,
+    "\n        query MessagesByKey {\n          session(key: \"lookup-1\") { id key title }\n        }\n      ": typeof types.MessagesByKeyDocument,
+    "\n        query MessagesNeitherIdNorKey {\n          session { id }\n        }\n      ": typeof types.MessagesNeitherIdNorKeyDocument,
+    "\n        query MessagesIdAndKey($id: ID) {\n          session(id: $id, key: \"k\") { id }\n        }\n      ": typeof types.MessagesIdAndKeyDocument,
+    "\n        query MessagesNullIdAndKey {\n          session(id: null, key: null) { id }\n        }\n      ": typeof types.MessagesNullIdAndKeyDocument,
+    "\n        query MessagesNoSuchKey {\n          session(key: \"no-such-key\") { id }\n        }\n      ": typeof types.MessagesNoSuchKeyDocument,
+    "\n      query MetricsProbe {\n        viewer { id }\n      }\n    ": typeof types.MetricsProbeDocument,
+    "\n  query OwnershipNode($id: ID!) {\n    node(id: $id) { __typename id }\n  }\n": typeof types.OwnershipNodeDocument,
+    "\n  mutation OwnershipRespond($turn: ID!) {\n    respondToApproval(input: { turnId: $turn, toolCallId: \"c1\", approved: true }) { turn { id } }\n  }\n": typeof types.OwnershipRespondDocument,
+    "\n      query OwnershipSession($id: ID) {\n        session(id: $id) { id title }\n      }\n    ": typeof types.OwnershipSessionDocument,
+    "\n      query OwnershipSessionByKey($key: String) {\n        session(key: $key) { id }\n      }\n    ": typeof types.OwnershipSessionByKeyDocument,
+    "\n      query OwnershipMessages($id: ID) {\n        session(id: $id) { messages { edges { node { id } } } }\n      }\n    ": typeof types.OwnershipMessagesDocument,
+    "\n      mutation OwnershipRename($id: ID!) {\n        renameSession(input: { id: $id, title: \"Renamed\" }) { session { id title } }\n      }\n    ": typeof types.OwnershipRenameDocument,
+    "\n      mutation OwnershipUpdate($input: UpdateSessionInput!) {\n        updateSession(input: $input) { session { id title archived metadata } }\n      }\n    ": typeof types.OwnershipUpdateDocument,
+    "\n      mutation OwnershipDeleteMany($ids: [ID!]!) {\n        deleteSessions(input: { ids: $ids }) { deletedSessionIds }\n      }\n    ": typeof types.OwnershipDeleteManyDocument,
+    "\n      mutation OwnershipRenew($id: ID!) {\n        renewSession(input: { id: $id }) { session { id expiresAt } }\n      }\n    ": typeof types.OwnershipRenewDocument,
+    "\n      mutation OwnershipAppend($id: ID!) {\n        appendMessage(input: { sessionId: $id, text: \"appended\" }) {\n          message { text }\n          session { id messageCount }\n        }\n      }\n    ": typeof types.OwnershipAppendDocument,
+    "\n      mutation OwnershipSend($id: ID!) {\n        sendMessage(input: { sessionId: $id, text: \"hello\" }) {\n          session { id }\n          userMessage { text }\n          turn { status }\n        }\n      }\n    ": typeof types.OwnershipSendDocument,
+    "\n      mutation OwnershipStop($id: ID!) {\n        stopTurn(input: { sessionId: $id }) { turn { id } }\n      }\n    ": typeof types.OwnershipStopDocument,
+    "\n      query OwnershipSessionsList($filter: SessionFilter) {\n        sessions(first: 100, filter: $filter) { totalCount edges { node { id title } } }\n      }\n    ": typeof types.OwnershipSessionsListDocument,
+    "\n      mutation OwnershipOtherCreate {\n        createSession(input: { title: \"x\" }) { session { id } }\n      }\n    ": typeof types.OwnershipOtherCreateDocument,
+    "\n      mutation OwnershipOtherSend {\n        sendMessage(input: { text: \"new session\" }) { turn { id } }\n      }\n    ": typeof types.OwnershipOtherSendDocument,
+    "\n      query OwnershipAgentNode($agent: ID!) {\n        node(id: $agent) { id }\n      }\n    ": typeof types.OwnershipAgentNodeDocument,
+    "\n      query OwnershipHealth {\n        health { status database pubsub databaseKind pubsubKind model }\n      }\n    ": typeof types.OwnershipHealthDocument,
+    "\n  fragment MutationsSessionFields on Session {\n    id key title metadata archived state messageCount createdAt updatedAt expiresAt\n    agent { id isDefault }\n    lastMessage { id }\n    timeout { timeoutMinutes autoRenew maxDurationMinutes warningThresholdMinutes }\n  }\n": typeof types.MutationsSessionFieldsFragmentDoc,
+    "\n  mutation MutationsCreate($input: CreateSessionInput!) {\n    createSession(input: $input) { created session { ...MutationsSessionFields } }\n  }\n": typeof types.MutationsCreateDocument,
+    "\n  mutation MutationsRename($id: ID!, $title: String!) {\n    renameSession(input: { id: $id, title: $title }) { session { ...MutationsSessionFields } }\n  }\n": typeof types.MutationsRenameDocument,
+    "\n  mutation MutationsUpdate($input: UpdateSessionInput!) {\n    updateSession(input: $input) { session { ...MutationsSessionFields } }\n  }\n": typeof types.MutationsUpdateDocument,
+    "\n  mutation MutationsDeleteMany($ids: [ID!]!) {\n    deleteSessions(input: { ids: $ids }) { deletedSessionIds }\n  }\n": typeof types.MutationsDeleteManyDocument,
+    "\n  mutation MutationsRenew($id: ID!) {\n    renewSession(input: { id: $id }) { session { ...MutationsSessionFields } }\n  }\n": typeof types.MutationsRenewDocument,
+    "\n  query MutationsGet($id: ID!) {\n    session(id: $id) { ...MutationsSessionFields }\n  }\n": typeof types.MutationsGetDocument,
+    "\n  query MutationsCount {\n    sessions(filter: { archived: null }) { totalCount }\n  }\n": typeof types.MutationsCountDocument,
+    "\n  query MutationsByKey {\n    session(key: \"dup\") { id title }\n  }\n": typeof types.MutationsByKeyDocument,
+    "\n  query MutationsListed {\n    sessions(first: 100) { edges { node { id } } }\n  }\n": typeof types.MutationsListedDocument,
+    "\n  query PagingSessions($first: Int, $after: String, $last: Int, $before: String,\n                       $filter: SessionFilter, $orderBy: SessionOrder) {\n    sessions(first: $first, after: $after, last: $last, before: $before,\n             filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.PagingSessionsDocument,
+    "\n        query PagingAllUpdatedAt {\n          sessions(first: 100) { edges { node { id updatedAt } } }\n        }\n      ": typeof types.PagingAllUpdatedAtDocument,
+    "\n        query PagingMessageCursors($id: ID!) {\n          session(id: $id) { messages { edges { cursor } } }\n        }\n      ": typeof types.PagingMessageCursorsDocument,
+    "\n        query PagingFilter($filter: SessionFilter) {\n          sessions(first: 100, filter: $filter) { totalCount edges { node { id title } } }\n        }\n      ": typeof types.PagingFilterDocument,
+    "\n        mutation PagingArchive($id: ID!) {\n          updateSession(input: { id: $id, archived: true }) { session { id } }\n        }\n      ": typeof types.PagingArchiveDocument,
+    "\n      query PagingSqlPage($first: Int) {\n        sessions(first: $first) {\n          totalCount\n          edges { node { title messageCount lastMessage { text } agent { name } } }\n        }\n      }\n    ": typeof types.PagingSqlPageDocument,
+    "\n  query WebTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq\n      messages(last: 10) { edges { node { role text turn { status } } } }\n    }\n  }\n": typeof types.WebTestSessionDocument,
+    "\n      query WebTestViewerName {\n        viewer { name }\n      }\n    ": typeof types.WebTestViewerNameDocument,
+    "\n        mutation WireSendMessage {\n          sendMessage(input: { text: \"find me running shoes under $120\" }) {\n            session { id }\n            turn { id model }\n          }\n        }\n      ": typeof types.WireSendMessageDocument,
+    "\n  query CrashTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq activeTurn { id }\n      messages { edges { node { role text turn { id status } } } }\n    }\n  }\n": typeof types.CrashTestSessionDocument,
+    "\n  query CrashTestTurn($id: ID!) {\n    node(id: $id) {\n      ... on Turn { status finishReason error { code message } assistantMessage { role text } }\n    }\n  }\n": typeof types.CrashTestTurnDocument,
+    "\n  mutation LimitsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { session { id state createdAt expiresAt } }\n  }\n": typeof types.LimitsCreateSessionDocument,
+    "\n  mutation LimitsRenewSession($id: ID!) {\n    renewSession(input: { id: $id }) { session { id state expiresAt } }\n  }\n": typeof types.LimitsRenewSessionDocument,
+    "\n  query LimitsSession($id: ID!) {\n    session(id: $id) {\n      state expiresAt activeTurn { id status }\n      messages(last: 1) { edges { node { role parts { ... on ToolPart { toolCallId toolName state } } } } }\n    }\n  }\n": typeof types.LimitsSessionDocument,
+    "\n  query MultiProcessSession($id: ID!) {\n    session(id: $id) {\n      state activeTurn { id }\n      messages(last: 1) { edges { node { role text turn { status } } } }\n    }\n  }\n": typeof types.MultiProcessSessionDocument,
+    "\n  query MultiProcessHealth {\n    health { status pubsubKind databaseKind }\n  }\n": typeof types.MultiProcessHealthDocument,
+    "\n  subscription TestSessionEvents($id: ID!, $after: Int) {\n    sessionEvents(sessionId: $id, afterSeq: $after) {\n      __typename\n      seq\n      sessionId\n      turnId\n      at\n      ... on TurnStarted {\n        turn {\n          id\n          status\n        }\n        userMessage {\n          id\n          role\n          text\n        }\n      }\n      ... on TextDelta {\n        delta\n        messageId\n      }\n      ... on ToolCallStarted {\n        toolCallId\n        toolName\n      }\n      ... on ToolCalled {\n        toolCallId\n        toolName\n        input\n      }\n      ... on ToolResulted {\n        toolCallId\n        toolName\n        output\n      }\n      ... on ToolFailed {\n        toolCallId\n        toolName\n        errorText\n      }\n      ... on ApprovalRequested {\n        toolCallId\n        toolName\n        input\n      }\n      ... on StepFinished {\n        step\n        finishReason\n        usage {\n          inputTokens\n          outputTokens\n          totalTokens\n        }\n      }\n      ... on TurnFinished {\n        turn {\n          ...TestTurn\n        }\n        message {\n          id\n          role\n          text\n          parts {\n            __typename\n            ... on ToolPart {\n              toolCallId\n              state\n              input\n            }\n          }\n        }\n      }\n      ... on TurnFailed {\n        turn {\n          ...TestTurn\n        }\n        error {\n          code\n          message\n        }\n      }\n      ... on TurnCancelled {\n        turn {\n          ...TestTurn\n        }\n        message {\n          id\n          text\n        }\n      }\n      ... on MessageAppended {\n        message {\n          text\n        }\n      }\n      ... on SessionUpdated {\n        session {\n          id\n          title\n          state\n          expiresAt\n        }\n      }\n      ... on SessionExpiring {\n        expiresAt\n      }\n    }\n  }\n": typeof types.TestSessionEventsDocument,
+    "\n  fragment TestTurn on Turn {\n    id\n    status\n    finishReason\n    model\n    startedAt\n    finishedAt\n    usage {\n      inputTokens\n      outputTokens\n      totalTokens\n    }\n    error {\n      code\n      message\n    }\n    assistantMessage {\n      id\n      text\n    }\n  }\n": typeof types.TestTurnFragmentDoc,
+    "\n  subscription TestSessionsChanged {\n    sessionsChanged {\n      kind\n      sessionId\n      session {\n        id\n        title\n        state\n      }\n    }\n  }\n": typeof types.TestSessionsChangedDocument,
+    "\n  mutation TestSendMessage($id: ID, $text: String!, $cmid: String) {\n    sendMessage(input: { sessionId: $id, text: $text, clientMessageId: $cmid }) {\n      session {\n        id\n        state\n        messageCount\n        expiresAt\n      }\n      userMessage {\n        id\n        text\n      }\n      turn {\n        id\n        status\n      }\n    }\n  }\n": typeof types.TestSendMessageDocument,
+    "\n  mutation TestStopTurn($id: ID!) {\n    stopTurn(input: { sessionId: $id }) {\n      turn {\n        ...TestTurn\n      }\n    }\n  }\n": typeof types.TestStopTurnDocument,
+    "\n  mutation TestAppendMessage($id: ID!, $text: String!) {\n    appendMessage(input: { sessionId: $id, text: $text }) {\n      message {\n        id\n      }\n      session {\n        expiresAt\n      }\n    }\n  }\n": typeof types.TestAppendMessageDocument,
+    "\n  query TestViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": typeof types.TestViewerDocument,
+    "\n  query TestAgents {\n    agents {\n      id\n      name\n      isDefault\n    }\n  }\n": typeof types.TestAgentsDocument,
+    "\n  query TestSessionsCount {\n    sessions {\n      totalCount\n    }\n  }\n": typeof types.TestSessionsCountDocument,
+    "\n  query TestFirstSession {\n    sessions(first: 1) {\n      edges {\n        cursor\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.TestFirstSessionDocument,
+    "\n  query ApprovalTestState($session: ID!, $turn: ID!) {\n    session(id: $session) { state activeTurn { id status } }\n    node(id: $turn) { ... on Turn { id status finishedAt } }\n  }\n": typeof types.ApprovalTestStateDocument,
+    "\n  query ApprovalTestMessages($id: ID!) {\n    session(id: $id) {\n      state messageCount lastMessage { text }\n      messages(first: 50) { edges { node {\n        role text\n        parts {\n          __typename\n          ... on TextPart { text }\n          ... on StepStartPart { step }\n          ... on ToolPart { toolCallId toolName state input output errorText }\n        }\n      } } }\n    }\n  }\n": typeof types.ApprovalTestMessagesDocument,
+    "\n  query ControlTestSession($id: ID!) {\n    session(id: $id) {\n      id state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) { edges { node { id role text turn { id status } } } }\n    }\n  }\n": typeof types.ControlTestSessionDocument,
+    "\n        query ControlSessionsList {\n          sessions { totalCount edges { node { id messageCount state } } }\n        }\n      ": typeof types.ControlSessionsListDocument,
+    "\n  query TurnTestSession($id: ID!) {\n    session(id: $id) {\n      id title state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) {\n        edges { node {\n          id role text\n          turn { id }\n          parts {\n            __typename\n            ... on TextPart { text }\n            ... on StepStartPart { step }\n            ... on ToolPart { toolCallId toolName state input output errorText }\n          }\n        } }\n      }\n    }\n  }\n": typeof types.TurnTestSessionDocument,
+};
+const documents: Documents = {
+    "mutation SendMessage($sessionId: ID, $text: String!, $clientMessageId: String) {\n  sendMessage(\n    input: {sessionId: $sessionId, text: $text, clientMessageId: $clientMessageId}\n  ) {\n    session {\n      id\n      title\n    }\n    userMessage {\n      id\n      text\n    }\n    turn {\n      id\n      status\n    }\n  }\n}\n\nmutation StopTurn($sessionId: ID!) {\n  stopTurn(input: {sessionId: $sessionId}) {\n    turn {\n      id\n      status\n    }\n  }\n}\n\nmutation RespondToApproval($turnId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {\n  respondToApproval(\n    input: {turnId: $turnId, toolCallId: $toolCallId, approved: $approved, reason: $reason}\n  ) {\n    turn {\n      id\n      status\n    }\n  }\n}\n\nsubscription SessionEvents($sessionId: ID!, $afterSeq: Int) {\n  sessionEvents(sessionId: $sessionId, afterSeq: $afterSeq) {\n    __typename\n    seq\n    sessionId\n    turnId\n    at\n    ... on TurnStarted {\n      turn {\n        id\n        status\n      }\n      userMessage {\n        ...MessageFields\n      }\n    }\n    ... on TextDelta {\n      messageId\n      delta\n    }\n    ... on ReasoningDelta {\n      messageId\n      delta\n    }\n    ... on ToolCallStarted {\n      toolCallId\n      toolName\n    }\n    ... on ToolCalled {\n      toolCallId\n      toolName\n      input\n    }\n    ... on ToolResulted {\n      toolCallId\n      toolName\n      output\n    }\n    ... on ToolFailed {\n      toolCallId\n      toolName\n      errorText\n    }\n    ... on ApprovalRequested {\n      toolCallId\n      toolName\n      input\n    }\n    ... on StepFinished {\n      step\n      finishReason\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n    }\n    ... on TurnFinished {\n      turn {\n        id\n        status\n        usage {\n          totalTokens\n        }\n      }\n      message {\n        ...MessageFields\n      }\n    }\n    ... on TurnFailed {\n      turn {\n        id\n        status\n        assistantMessage {\n          ...MessageFields\n        }\n      }\n      error {\n        code\n        message\n      }\n    }\n    ... on TurnCancelled {\n      turn {\n        id\n        status\n      }\n      message {\n        ...MessageFields\n      }\n    }\n    ... on MessageAppended {\n      message {\n        ...MessageFields\n      }\n    }\n    ... on SessionUpdated {\n      session {\n        ...SessionSummary\n      }\n    }\n    ... on SessionExpiring {\n      expiresAt\n    }\n  }\n}\n\nsubscription SessionsChanged {\n  sessionsChanged {\n    kind\n    sessionId\n    at\n    session {\n      ...SessionSummary\n    }\n  }\n}": types.SendMessageDocument,
+    "fragment MessageFields on Message {\n  id\n  role\n  text\n  createdAt\n  turn {\n    id\n    status\n  }\n  parts {\n    __typename\n    ... on TextPart {\n      text\n    }\n    ... on ReasoningPart {\n      text\n    }\n    ... on ToolPart {\n      toolCallId\n      toolName\n      state\n      input\n      output\n      errorText\n    }\n    ... on StepStartPart {\n      step\n    }\n  }\n}\n\nfragment SessionSummary on Session {\n  id\n  key\n  title\n  state\n  archived\n  messageCount\n  updatedAt\n  agent {\n    id\n    name\n  }\n  lastMessage {\n    id\n    role\n    text\n  }\n}": types.MessageFieldsFragmentDoc,
+    "query SessionsPage($first: Int, $after: String, $filter: SessionFilter) {\n  sessions(first: $first, after: $after, filter: $filter) {\n    totalCount\n    edges {\n      cursor\n      node {\n        ...SessionSummary\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}\n\nquery SessionWithMessages($id: ID!, $last: Int, $before: String) {\n  session(id: $id) {\n    ...SessionSummary\n    lastEventSeq\n    activeTurn {\n      id\n      status\n    }\n    messages(last: $last, before: $before) {\n      edges {\n        node {\n          ...MessageFields\n        }\n      }\n      pageInfo {\n        hasPreviousPage\n        startCursor\n      }\n    }\n  }\n}\n\nmutation CreateSession($input: CreateSessionInput!) {\n  createSession(input: $input) {\n    created\n    session {\n      ...SessionSummary\n    }\n  }\n}\n\nmutation RenameSession($id: ID!, $title: String!) {\n  renameSession(input: {id: $id, title: $title}) {\n    session {\n      ...SessionSummary\n    }\n  }\n}\n\nmutation DeleteSession($id: ID!) {\n  deleteSession(input: {id: $id}) {\n    deletedSessionId\n  }\n}": types.SessionsPageDocument,
+    "\n  mutation MessagesAppend($input: AppendMessageInput!) {\n    appendMessage(input: $input) {\n      message { id role text createdAt turn { id } parts { __typename ... on TextPart { text } } }\n      session { id updatedAt messageCount expiresAt lastMessage { id text } }\n    }\n  }\n": types.MessagesAppendDocument,
+    "\n  query MessagesPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    session(id: $id) {\n      messages(first: $first, after: $after, last: $last, before: $before) {\n        edges { cursor node { id } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n": types.MessagesPageDocument,
+    "\n  query MessagesNode($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Session { title }\n      ... on Message { role text }\n      ... on Turn { status userMessage { id } assistantMessage { id } }\n      ... on Agent { name isDefault }\n      ... on User { name }\n    }\n  }\n": types.MessagesNodeDocument,
+    "\n  mutation MessagesNewSession($input: CreateSessionInput!) {\n    createSession(input: $input) { session { id updatedAt expiresAt } }\n  }\n": types.MessagesNewSessionDocument,
+    "\n  query MessagesSessionId($id: ID) {\n    session(id: $id) { id }\n  }\n": types.MessagesSessionIdDocument,
+    "\n        query MessagesCountAndLast($id: ID!) {\n          session(id: $id) { messageCount lastMessage { role text } }\n        }\n      ": types.MessagesCountAndLastDocument,
+    "\n        query MessagesCount($id: ID!) {\n          session(id: $id) { messageCount }\n        }\n      ": types.MessagesCountDocument,
+    "\n        query MessagesFirstThree($id: ID!) {\n          session(id: $id) { messages(first: 3) { edges { node { text role } } } }\n        }\n      ": types.MessagesFirstThreeDocument,
+    "\n        query MessagesTurnParts($id: ID!) { session(id: $id) { messageCount messages { edges { node {\n          role text turn { id status }\n          parts {\n            __typename\n            ... on TextPart { text }\n            ... on ReasoningPart { text }\n            ... on StepStartPart { step }\n            ... on ToolPart { toolCallId toolName state input output errorText }\n          }\n        } } } } }\n      ": types.MessagesTurnPartsDocument,
+    "\n        query MessagesById($id: ID) {\n          session(id: $id) { id key title }\n        }\n      ": types.MessagesByIdDocument,
+    "\n        query MessagesByKey {\n          session(key: \"lookup-1\") { id key title }\n        }\n      ": types.MessagesByKeyDocument,
+    "\n        query MessagesNeitherIdNorKey {\n          session { id }\n        }\n      ": types.MessagesNeitherIdNorKeyDocument,
+    "\n        query MessagesIdAndKey($id: ID) {\n          session(id: $id, key: \"k\") { id }\n        }\n      ": types.MessagesIdAndKeyDocument,
+    "\n        query MessagesNullIdAndKey {\n          session(id: null, key: null) { id }\n        }\n      ": types.MessagesNullIdAndKeyDocument,
+    "\n        query MessagesNoSuchKey {\n          session(key: \"no-such-key\") { id }\n        }\n      ": types.MessagesNoSuchKeyDocument,
+    "\n      query MetricsProbe {\n        viewer { id }\n      }\n    ": types.MetricsProbeDocument,
+    "\n  query OwnershipNode($id: ID!) {\n    node(id: $id) { __typename id }\n  }\n": types.OwnershipNodeDocument,
+    "\n  mutation OwnershipRespond($turn: ID!) {\n    respondToApproval(input: { turnId: $turn, toolCallId: \"c1\", approved: true }) { turn { id } }\n  }\n": types.OwnershipRespondDocument,
+    "\n      query OwnershipSession($id: ID) {\n        session(id: $id) { id title }\n      }\n    ": types.OwnershipSessionDocument,
+    "\n      query OwnershipSessionByKey($key: String) {\n        session(key: $key) { id }\n      }\n    ": types.OwnershipSessionByKeyDocument,
+    "\n      query OwnershipMessages($id: ID) {\n        session(id: $id) { messages { edges { node { id } } } }\n      }\n    ": types.OwnershipMessagesDocument,
+    "\n      mutation OwnershipRename($id: ID!) {\n        renameSession(input: { id: $id, title: \"Renamed\" }) { session { id title } }\n      }\n    ": types.OwnershipRenameDocument,
+    "\n      mutation OwnershipUpdate($input: UpdateSessionInput!) {\n        updateSession(input: $input) { session { id title archived metadata } }\n      }\n    ": types.OwnershipUpdateDocument,
+    "\n      mutation OwnershipDeleteMany($ids: [ID!]!) {\n        deleteSessions(input: { ids: $ids }) { deletedSessionIds }\n      }\n    ": types.OwnershipDeleteManyDocument,
+    "\n      mutation OwnershipRenew($id: ID!) {\n        renewSession(input: { id: $id }) { session { id expiresAt } }\n      }\n    ": types.OwnershipRenewDocument,
+    "\n      mutation OwnershipAppend($id: ID!) {\n        appendMessage(input: { sessionId: $id, text: \"appended\" }) {\n          message { text }\n          session { id messageCount }\n        }\n      }\n    ": types.OwnershipAppendDocument,
+    "\n      mutation OwnershipSend($id: ID!) {\n        sendMessage(input: { sessionId: $id, text: \"hello\" }) {\n          session { id }\n          userMessage { text }\n          turn { status }\n        }\n      }\n    ": types.OwnershipSendDocument,
+    "\n      mutation OwnershipStop($id: ID!) {\n        stopTurn(input: { sessionId: $id }) { turn { id } }\n      }\n    ": types.OwnershipStopDocument,
+    "\n      query OwnershipSessionsList($filter: SessionFilter) {\n        sessions(first: 100, filter: $filter) { totalCount edges { node { id title } } }\n      }\n    ": types.OwnershipSessionsListDocument,
+    "\n      mutation OwnershipOtherCreate {\n        createSession(input: { title: \"x\" }) { session { id } }\n      }\n    ": types.OwnershipOtherCreateDocument,
+    "\n      mutation OwnershipOtherSend {\n        sendMessage(input: { text: \"new session\" }) { turn { id } }\n      }\n    ": types.OwnershipOtherSendDocument,
+    "\n      query OwnershipAgentNode($agent: ID!) {\n        node(id: $agent) { id }\n      }\n    ": types.OwnershipAgentNodeDocument,
+    "\n      query OwnershipHealth {\n        health { status database pubsub databaseKind pubsubKind model }\n      }\n    ": types.OwnershipHealthDocument,
+    "\n  fragment MutationsSessionFields on Session {\n    id key title metadata archived state messageCount createdAt updatedAt expiresAt\n    agent { id isDefault }\n    lastMessage { id }\n    timeout { timeoutMinutes autoRenew maxDurationMinutes warningThresholdMinutes }\n  }\n": types.MutationsSessionFieldsFragmentDoc,
+    "\n  mutation MutationsCreate($input: CreateSessionInput!) {\n    createSession(input: $input) { created session { ...MutationsSessionFields } }\n  }\n": types.MutationsCreateDocument,
+    "\n  mutation MutationsRename($id: ID!, $title: String!) {\n    renameSession(input: { id: $id, title: $title }) { session { ...MutationsSessionFields } }\n  }\n": types.MutationsRenameDocument,
+    "\n  mutation MutationsUpdate($input: UpdateSessionInput!) {\n    updateSession(input: $input) { session { ...MutationsSessionFields } }\n  }\n": types.MutationsUpdateDocument,
+    "\n  mutation MutationsDeleteMany($ids: [ID!]!) {\n    deleteSessions(input: { ids: $ids }) { deletedSessionIds }\n  }\n": types.MutationsDeleteManyDocument,
+    "\n  mutation MutationsRenew($id: ID!) {\n    renewSession(input: { id: $id }) { session { ...MutationsSessionFields } }\n  }\n": types.MutationsRenewDocument,
+    "\n  query MutationsGet($id: ID!) {\n    session(id: $id) { ...MutationsSessionFields }\n  }\n": types.MutationsGetDocument,
+    "\n  query MutationsCount {\n    sessions(filter: { archived: null }) { totalCount }\n  }\n": types.MutationsCountDocument,
+    "\n  query MutationsByKey {\n    session(key: \"dup\") { id title }\n  }\n": types.MutationsByKeyDocument,
+    "\n  query MutationsListed {\n    sessions(first: 100) { edges { node { id } } }\n  }\n": types.MutationsListedDocument,
+    "\n  query PagingSessions($first: Int, $after: String, $last: Int, $before: String,\n                       $filter: SessionFilter, $orderBy: SessionOrder) {\n    sessions(first: $first, after: $after, last: $last, before: $before,\n             filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.PagingSessionsDocument,
+    "\n        query PagingAllUpdatedAt {\n          sessions(first: 100) { edges { node { id updatedAt } } }\n        }\n      ": types.PagingAllUpdatedAtDocument,
+    "\n        query PagingMessageCursors($id: ID!) {\n          session(id: $id) { messages { edges { cursor } } }\n        }\n      ": types.PagingMessageCursorsDocument,
+    "\n        query PagingFilter($filter: SessionFilter) {\n          sessions(first: 100, filter: $filter) { totalCount edges { node { id title } } }\n        }\n      ": types.PagingFilterDocument,
+    "\n        mutation PagingArchive($id: ID!) {\n          updateSession(input: { id: $id, archived: true }) { session { id } }\n        }\n      ": types.PagingArchiveDocument,
+    "\n      query PagingSqlPage($first: Int) {\n        sessions(first: $first) {\n          totalCount\n          edges { node { title messageCount lastMessage { text } agent { name } } }\n        }\n      }\n    ": types.PagingSqlPageDocument,
+    "\n  query WebTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq\n      messages(last: 10) { edges { node { role text turn { status } } } }\n    }\n  }\n": types.WebTestSessionDocument,
+    "\n      query WebTestViewerName {\n        viewer { name }\n      }\n    ": types.WebTestViewerNameDocument,
+    "\n        mutation WireSendMessage {\n          sendMessage(input: { text: \"find me running shoes under $120\" }) {\n            session { id }\n            turn { id model }\n          }\n        }\n      ": types.WireSendMessageDocument,
+    "\n  query CrashTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq activeTurn { id }\n      messages { edges { node { role text turn { id status } } } }\n    }\n  }\n": types.CrashTestSessionDocument,
+    "\n  query CrashTestTurn($id: ID!) {\n    node(id: $id) {\n      ... on Turn { status finishReason error { code message } assistantMessage { role text } }\n    }\n  }\n": types.CrashTestTurnDocument,
+    "\n  mutation LimitsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { session { id state createdAt expiresAt } }\n  }\n": types.LimitsCreateSessionDocument,
+    "\n  mutation LimitsRenewSession($id: ID!) {\n    renewSession(input: { id: $id }) { session { id state expiresAt } }\n  }\n": types.LimitsRenewSessionDocument,
+    "\n  query LimitsSession($id: ID!) {\n    session(id: $id) {\n      state expiresAt activeTurn { id status }\n      messages(last: 1) { edges { node { role parts { ... on ToolPart { toolCallId toolName state } } } } }\n    }\n  }\n": types.LimitsSessionDocument,
+    "\n  query MultiProcessSession($id: ID!) {\n    session(id: $id) {\n      state activeTurn { id }\n      messages(last: 1) { edges { node { role text turn { status } } } }\n    }\n  }\n": types.MultiProcessSessionDocument,
+    "\n  query MultiProcessHealth {\n    health { status pubsubKind databaseKind }\n  }\n": types.MultiProcessHealthDocument,
+    "\n  subscription TestSessionEvents($id: ID!, $after: Int) {\n    sessionEvents(sessionId: $id, afterSeq: $after) {\n      __typename\n      seq\n      sessionId\n      turnId\n      at\n      ... on TurnStarted {\n        turn {\n          id\n          status\n        }\n        userMessage {\n          id\n          role\n          text\n        }\n      }\n      ... on TextDelta {\n        delta\n        messageId\n      }\n      ... on ToolCallStarted {\n        toolCallId\n        toolName\n      }\n      ... on ToolCalled {\n        toolCallId\n        toolName\n        input\n      }\n      ... on ToolResulted {\n        toolCallId\n        toolName\n        output\n      }\n      ... on ToolFailed {\n        toolCallId\n        toolName\n        errorText\n      }\n      ... on ApprovalRequested {\n        toolCallId\n        toolName\n        input\n      }\n      ... on StepFinished {\n        step\n        finishReason\n        usage {\n          inputTokens\n          outputTokens\n          totalTokens\n        }\n      }\n      ... on TurnFinished {\n        turn {\n          ...TestTurn\n        }\n        message {\n          id\n          role\n          text\n          parts {\n            __typename\n            ... on ToolPart {\n              toolCallId\n              state\n              input\n            }\n          }\n        }\n      }\n      ... on TurnFailed {\n        turn {\n          ...TestTurn\n        }\n        error {\n          code\n          message\n        }\n      }\n      ... on TurnCancelled {\n        turn {\n          ...TestTurn\n        }\n        message {\n          id\n          text\n        }\n      }\n      ... on MessageAppended {\n        message {\n          text\n        }\n      }\n      ... on SessionUpdated {\n        session {\n          id\n          title\n          state\n          expiresAt\n        }\n      }\n      ... on SessionExpiring {\n        expiresAt\n      }\n    }\n  }\n": types.TestSessionEventsDocument,
+    "\n  fragment TestTurn on Turn {\n    id\n    status\n    finishReason\n    model\n    startedAt\n    finishedAt\n    usage {\n      inputTokens\n      outputTokens\n      totalTokens\n    }\n    error {\n      code\n      message\n    }\n    assistantMessage {\n      id\n      text\n    }\n  }\n": types.TestTurnFragmentDoc,
+    "\n  subscription TestSessionsChanged {\n    sessionsChanged {\n      kind\n      sessionId\n      session {\n        id\n        title\n        state\n      }\n    }\n  }\n": types.TestSessionsChangedDocument,
+    "\n  mutation TestSendMessage($id: ID, $text: String!, $cmid: String) {\n    sendMessage(input: { sessionId: $id, text: $text, clientMessageId: $cmid }) {\n      session {\n        id\n        state\n        messageCount\n        expiresAt\n      }\n      userMessage {\n        id\n        text\n      }\n      turn {\n        id\n        status\n      }\n    }\n  }\n": types.TestSendMessageDocument,
+    "\n  mutation TestStopTurn($id: ID!) {\n    stopTurn(input: { sessionId: $id }) {\n      turn {\n        ...TestTurn\n      }\n    }\n  }\n": types.TestStopTurnDocument,
+    "\n  mutation TestAppendMessage($id: ID!, $text: String!) {\n    appendMessage(input: { sessionId: $id, text: $text }) {\n      message {\n        id\n      }\n      session {\n        expiresAt\n      }\n    }\n  }\n": types.TestAppendMessageDocument,
+    "\n  query TestViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": types.TestViewerDocument,
+    "\n  query TestAgents {\n    agents {\n      id\n      name\n      isDefault\n    }\n  }\n": types.TestAgentsDocument,
+    "\n  query TestSessionsCount {\n    sessions {\n      totalCount\n    }\n  }\n": types.TestSessionsCountDocument,
+    "\n  query TestFirstSession {\n    sessions(first: 1) {\n      edges {\n        cursor\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.TestFirstSessionDocument,
+    "\n  query ApprovalTestState($session: ID!, $turn: ID!) {\n    session(id: $session) { state activeTurn { id status } }\n    node(id: $turn) { ... on Turn { id status finishedAt } }\n  }\n": types.ApprovalTestStateDocument,
+    "\n  query ApprovalTestMessages($id: ID!) {\n    session(id: $id) {\n      state messageCount lastMessage { text }\n      messages(first: 50) { edges { node {\n        role text\n        parts {\n          __typename\n          ... on TextPart { text }\n          ... on StepStartPart { step }\n          ... on ToolPart { toolCallId toolName state input output errorText }\n        }\n      } } }\n    }\n  }\n": types.ApprovalTestMessagesDocument,
+    "\n  query ControlTestSession($id: ID!) {\n    session(id: $id) {\n      id state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) { edges { node { id role text turn { id status } } } }\n    }\n  }\n": types.ControlTestSessionDocument,
+    "\n        query ControlSessionsList {\n          sessions { totalCount edges { node { id messageCount state } } }\n        }\n      ": types.ControlSessionsListDocument,
+    "\n  query TurnTestSession($id: ID!) {\n    session(id: $id) {\n      id title state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) {\n        edges { node {\n          id role text\n          turn { id }\n          parts {\n            __typename\n            ... on TextPart { text }\n            ... on StepStartPart { step }\n            ... on ToolPart { toolCallId toolName state input output errorText }\n          }\n        } }\n      }\n    }\n  }\n": types.TurnTestSessionDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendMessage($sessionId: ID, $text: String!, $clientMessageId: String) {\n  sendMessage(\n    input: {sessionId: $sessionId, text: $text, clientMessageId: $clientMessageId}\n  ) {\n    session {\n      id\n      title\n    }\n    userMessage {\n      id\n      text\n    }\n    turn {\n      id\n      status\n    }\n  }\n}\n\nmutation StopTurn($sessionId: ID!) {\n  stopTurn(input: {sessionId: $sessionId}) {\n    turn {\n      id\n      status\n    }\n  }\n}\n\nmutation RespondToApproval($turnId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {\n  respondToApproval(\n    input: {turnId: $turnId, toolCallId: $toolCallId, approved: $approved, reason: $reason}\n  ) {\n    turn {\n      id\n      status\n    }\n  }\n}\n\nsubscription SessionEvents($sessionId: ID!, $afterSeq: Int) {\n  sessionEvents(sessionId: $sessionId, afterSeq: $afterSeq) {\n    __typename\n    seq\n    sessionId\n    turnId\n    at\n    ... on TurnStarted {\n      turn {\n        id\n        status\n      }\n      userMessage {\n        ...MessageFields\n      }\n    }\n    ... on TextDelta {\n      messageId\n      delta\n    }\n    ... on ReasoningDelta {\n      messageId\n      delta\n    }\n    ... on ToolCallStarted {\n      toolCallId\n      toolName\n    }\n    ... on ToolCalled {\n      toolCallId\n      toolName\n      input\n    }\n    ... on ToolResulted {\n      toolCallId\n      toolName\n      output\n    }\n    ... on ToolFailed {\n      toolCallId\n      toolName\n      errorText\n    }\n    ... on ApprovalRequested {\n      toolCallId\n      toolName\n      input\n    }\n    ... on StepFinished {\n      step\n      finishReason\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n    }\n    ... on TurnFinished {\n      turn {\n        id\n        status\n        usage {\n          totalTokens\n        }\n      }\n      message {\n        ...MessageFields\n      }\n    }\n    ... on TurnFailed {\n      turn {\n        id\n        status\n        assistantMessage {\n          ...MessageFields\n        }\n      }\n      error {\n        code\n        message\n      }\n    }\n    ... on TurnCancelled {\n      turn {\n        id\n        status\n      }\n      message {\n        ...MessageFields\n      }\n    }\n    ... on MessageAppended {\n      message {\n        ...MessageFields\n      }\n    }\n    ... on SessionUpdated {\n      session {\n        ...SessionSummary\n      }\n    }\n    ... on SessionExpiring {\n      expiresAt\n    }\n  }\n}\n\nsubscription SessionsChanged {\n  sessionsChanged {\n    kind\n    sessionId\n    at\n    session {\n      ...SessionSummary\n    }\n  }\n}"): typeof import('./graphql.js').SendMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment MessageFields on Message {\n  id\n  role\n  text\n  createdAt\n  turn {\n    id\n    status\n  }\n  parts {\n    __typename\n    ... on TextPart {\n      text\n    }\n    ... on ReasoningPart {\n      text\n    }\n    ... on ToolPart {\n      toolCallId\n      toolName\n      state\n      input\n      output\n      errorText\n    }\n    ... on StepStartPart {\n      step\n    }\n  }\n}\n\nfragment SessionSummary on Session {\n  id\n  key\n  title\n  state\n  archived\n  messageCount\n  updatedAt\n  agent {\n    id\n    name\n  }\n  lastMessage {\n    id\n    role\n    text\n  }\n}"): typeof import('./graphql.js').MessageFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SessionsPage($first: Int, $after: String, $filter: SessionFilter) {\n  sessions(first: $first, after: $after, filter: $filter) {\n    totalCount\n    edges {\n      cursor\n      node {\n        ...SessionSummary\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}\n\nquery SessionWithMessages($id: ID!, $last: Int, $before: String) {\n  session(id: $id) {\n    ...SessionSummary\n    lastEventSeq\n    activeTurn {\n      id\n      status\n    }\n    messages(last: $last, before: $before) {\n      edges {\n        node {\n          ...MessageFields\n        }\n      }\n      pageInfo {\n        hasPreviousPage\n        startCursor\n      }\n    }\n  }\n}\n\nmutation CreateSession($input: CreateSessionInput!) {\n  createSession(input: $input) {\n    created\n    session {\n      ...SessionSummary\n    }\n  }\n}\n\nmutation RenameSession($id: ID!, $title: String!) {\n  renameSession(input: {id: $id, title: $title}) {\n    session {\n      ...SessionSummary\n    }\n  }\n}\n\nmutation DeleteSession($id: ID!) {\n  deleteSession(input: {id: $id}) {\n    deletedSessionId\n  }\n}"): typeof import('./graphql.js').SessionsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MessagesAppend($input: AppendMessageInput!) {\n    appendMessage(input: $input) {\n      message { id role text createdAt turn { id } parts { __typename ... on TextPart { text } } }\n      session { id updatedAt messageCount expiresAt lastMessage { id text } }\n    }\n  }\n"): typeof import('./graphql.js').MessagesAppendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessagesPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {\n    session(id: $id) {\n      messages(first: $first, after: $after, last: $last, before: $before) {\n        edges { cursor node { id } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n"): typeof import('./graphql.js').MessagesPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessagesNode($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on Session { title }\n      ... on Message { role text }\n      ... on Turn { status userMessage { id } assistantMessage { id } }\n      ... on Agent { name isDefault }\n      ... on User { name }\n    }\n  }\n"): typeof import('./graphql.js').MessagesNodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MessagesNewSession($input: CreateSessionInput!) {\n    createSession(input: $input) { session { id updatedAt expiresAt } }\n  }\n"): typeof import('./graphql.js').MessagesNewSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessagesSessionId($id: ID) {\n    session(id: $id) { id }\n  }\n"): typeof import('./graphql.js').MessagesSessionIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MessagesCountAndLast($id: ID!) {\n          session(id: $id) { messageCount lastMessage { role text } }\n        }\n      "): typeof import('./graphql.js').MessagesCountAndLastDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MessagesCount($id: ID!) {\n          session(id: $id) { messageCount }\n        }\n      "): typeof import('./graphql.js').MessagesCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MessagesFirstThree($id: ID!) {\n          session(id: $id) { messages(first: 3) { edges { node { text role } } } }\n        }\n      "): typeof import('./graphql.js').MessagesFirstThreeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MessagesTurnParts($id: ID!) { session(id: $id) { messageCount messages { edges { node {\n          role text turn { id status }\n          parts {\n            __typename\n            ... on TextPart { text }\n            ... on ReasoningPart { text }\n            ... on StepStartPart { step }\n            ... on ToolPart { toolCallId toolName state input output errorText }\n          }\n        } } } } }\n      "): typeof import('./graphql.js').MessagesTurnPartsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MessagesById($id: ID) {\n          session(id: $id) { id key title }\n        }\n      "): typeof import('./graphql.js').MessagesByIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MessagesByKey {\n          session(key: \"lookup-1\") { id key title }\n        }\n      "): typeof import('./graphql.js').MessagesByKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MessagesNeitherIdNorKey {\n          session { id }\n        }\n      "): typeof import('./graphql.js').MessagesNeitherIdNorKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MessagesIdAndKey($id: ID) {\n          session(id: $id, key: \"k\") { id }\n        }\n      "): typeof import('./graphql.js').MessagesIdAndKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MessagesNullIdAndKey {\n          session(id: null, key: null) { id }\n        }\n      "): typeof import('./graphql.js').MessagesNullIdAndKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query MessagesNoSuchKey {\n          session(key: \"no-such-key\") { id }\n        }\n      "): typeof import('./graphql.js').MessagesNoSuchKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query MetricsProbe {\n        viewer { id }\n      }\n    "): typeof import('./graphql.js').MetricsProbeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnershipNode($id: ID!) {\n    node(id: $id) { __typename id }\n  }\n"): typeof import('./graphql.js').OwnershipNodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OwnershipRespond($turn: ID!) {\n    respondToApproval(input: { turnId: $turn, toolCallId: \"c1\", approved: true }) { turn { id } }\n  }\n"): typeof import('./graphql.js').OwnershipRespondDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query OwnershipSession($id: ID) {\n        session(id: $id) { id title }\n      }\n    "): typeof import('./graphql.js').OwnershipSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query OwnershipSessionByKey($key: String) {\n        session(key: $key) { id }\n      }\n    "): typeof import('./graphql.js').OwnershipSessionByKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query OwnershipMessages($id: ID) {\n        session(id: $id) { messages { edges { node { id } } } }\n      }\n    "): typeof import('./graphql.js').OwnershipMessagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation OwnershipRename($id: ID!) {\n        renameSession(input: { id: $id, title: \"Renamed\" }) { session { id title } }\n      }\n    "): typeof import('./graphql.js').OwnershipRenameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation OwnershipUpdate($input: UpdateSessionInput!) {\n        updateSession(input: $input) { session { id title archived metadata } }\n      }\n    "): typeof import('./graphql.js').OwnershipUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation OwnershipDeleteMany($ids: [ID!]!) {\n        deleteSessions(input: { ids: $ids }) { deletedSessionIds }\n      }\n    "): typeof import('./graphql.js').OwnershipDeleteManyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation OwnershipRenew($id: ID!) {\n        renewSession(input: { id: $id }) { session { id expiresAt } }\n      }\n    "): typeof import('./graphql.js').OwnershipRenewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation OwnershipAppend($id: ID!) {\n        appendMessage(input: { sessionId: $id, text: \"appended\" }) {\n          message { text }\n          session { id messageCount }\n        }\n      }\n    "): typeof import('./graphql.js').OwnershipAppendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation OwnershipSend($id: ID!) {\n        sendMessage(input: { sessionId: $id, text: \"hello\" }) {\n          session { id }\n          userMessage { text }\n          turn { status }\n        }\n      }\n    "): typeof import('./graphql.js').OwnershipSendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation OwnershipStop($id: ID!) {\n        stopTurn(input: { sessionId: $id }) { turn { id } }\n      }\n    "): typeof import('./graphql.js').OwnershipStopDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query OwnershipSessionsList($filter: SessionFilter) {\n        sessions(first: 100, filter: $filter) { totalCount edges { node { id title } } }\n      }\n    "): typeof import('./graphql.js').OwnershipSessionsListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation OwnershipOtherCreate {\n        createSession(input: { title: \"x\" }) { session { id } }\n      }\n    "): typeof import('./graphql.js').OwnershipOtherCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation OwnershipOtherSend {\n        sendMessage(input: { text: \"new session\" }) { turn { id } }\n      }\n    "): typeof import('./graphql.js').OwnershipOtherSendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query OwnershipAgentNode($agent: ID!) {\n        node(id: $agent) { id }\n      }\n    "): typeof import('./graphql.js').OwnershipAgentNodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query OwnershipHealth {\n        health { status database pubsub databaseKind pubsubKind model }\n      }\n    "): typeof import('./graphql.js').OwnershipHealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MutationsSessionFields on Session {\n    id key title metadata archived state messageCount createdAt updatedAt expiresAt\n    agent { id isDefault }\n    lastMessage { id }\n    timeout { timeoutMinutes autoRenew maxDurationMinutes warningThresholdMinutes }\n  }\n"): typeof import('./graphql.js').MutationsSessionFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MutationsCreate($input: CreateSessionInput!) {\n    createSession(input: $input) { created session { ...MutationsSessionFields } }\n  }\n"): typeof import('./graphql.js').MutationsCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MutationsRename($id: ID!, $title: String!) {\n    renameSession(input: { id: $id, title: $title }) { session { ...MutationsSessionFields } }\n  }\n"): typeof import('./graphql.js').MutationsRenameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MutationsUpdate($input: UpdateSessionInput!) {\n    updateSession(input: $input) { session { ...MutationsSessionFields } }\n  }\n"): typeof import('./graphql.js').MutationsUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MutationsDeleteMany($ids: [ID!]!) {\n    deleteSessions(input: { ids: $ids }) { deletedSessionIds }\n  }\n"): typeof import('./graphql.js').MutationsDeleteManyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MutationsRenew($id: ID!) {\n    renewSession(input: { id: $id }) { session { ...MutationsSessionFields } }\n  }\n"): typeof import('./graphql.js').MutationsRenewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MutationsGet($id: ID!) {\n    session(id: $id) { ...MutationsSessionFields }\n  }\n"): typeof import('./graphql.js').MutationsGetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MutationsCount {\n    sessions(filter: { archived: null }) { totalCount }\n  }\n"): typeof import('./graphql.js').MutationsCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MutationsByKey {\n    session(key: \"dup\") { id title }\n  }\n"): typeof import('./graphql.js').MutationsByKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MutationsListed {\n    sessions(first: 100) { edges { node { id } } }\n  }\n"): typeof import('./graphql.js').MutationsListedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PagingSessions($first: Int, $after: String, $last: Int, $before: String,\n                       $filter: SessionFilter, $orderBy: SessionOrder) {\n    sessions(first: $first, after: $after, last: $last, before: $before,\n             filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"): typeof import('./graphql.js').PagingSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query PagingAllUpdatedAt {\n          sessions(first: 100) { edges { node { id updatedAt } } }\n        }\n      "): typeof import('./graphql.js').PagingAllUpdatedAtDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query PagingMessageCursors($id: ID!) {\n          session(id: $id) { messages { edges { cursor } } }\n        }\n      "): typeof import('./graphql.js').PagingMessageCursorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query PagingFilter($filter: SessionFilter) {\n          sessions(first: 100, filter: $filter) { totalCount edges { node { id title } } }\n        }\n      "): typeof import('./graphql.js').PagingFilterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation PagingArchive($id: ID!) {\n          updateSession(input: { id: $id, archived: true }) { session { id } }\n        }\n      "): typeof import('./graphql.js').PagingArchiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query PagingSqlPage($first: Int) {\n        sessions(first: $first) {\n          totalCount\n          edges { node { title messageCount lastMessage { text } agent { name } } }\n        }\n      }\n    "): typeof import('./graphql.js').PagingSqlPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq\n      messages(last: 10) { edges { node { role text turn { status } } } }\n    }\n  }\n"): typeof import('./graphql.js').WebTestSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query WebTestViewerName {\n        viewer { name }\n      }\n    "): typeof import('./graphql.js').WebTestViewerNameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation WireSendMessage {\n          sendMessage(input: { text: \"find me running shoes under $120\" }) {\n            session { id }\n            turn { id model }\n          }\n        }\n      "): typeof import('./graphql.js').WireSendMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CrashTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq activeTurn { id }\n      messages { edges { node { role text turn { id status } } } }\n    }\n  }\n"): typeof import('./graphql.js').CrashTestSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CrashTestTurn($id: ID!) {\n    node(id: $id) {\n      ... on Turn { status finishReason error { code message } assistantMessage { role text } }\n    }\n  }\n"): typeof import('./graphql.js').CrashTestTurnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LimitsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { session { id state createdAt expiresAt } }\n  }\n"): typeof import('./graphql.js').LimitsCreateSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LimitsRenewSession($id: ID!) {\n    renewSession(input: { id: $id }) { session { id state expiresAt } }\n  }\n"): typeof import('./graphql.js').LimitsRenewSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LimitsSession($id: ID!) {\n    session(id: $id) {\n      state expiresAt activeTurn { id status }\n      messages(last: 1) { edges { node { role parts { ... on ToolPart { toolCallId toolName state } } } } }\n    }\n  }\n"): typeof import('./graphql.js').LimitsSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MultiProcessSession($id: ID!) {\n    session(id: $id) {\n      state activeTurn { id }\n      messages(last: 1) { edges { node { role text turn { status } } } }\n    }\n  }\n"): typeof import('./graphql.js').MultiProcessSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MultiProcessHealth {\n    health { status pubsubKind databaseKind }\n  }\n"): typeof import('./graphql.js').MultiProcessHealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestSessionEvents($id: ID!, $after: Int) {\n    sessionEvents(sessionId: $id, afterSeq: $after) {\n      __typename\n      seq\n      sessionId\n      turnId\n      at\n      ... on TurnStarted {\n        turn {\n          id\n          status\n        }\n        userMessage {\n          id\n          role\n          text\n        }\n      }\n      ... on TextDelta {\n        delta\n        messageId\n      }\n      ... on ToolCallStarted {\n        toolCallId\n        toolName\n      }\n      ... on ToolCalled {\n        toolCallId\n        toolName\n        input\n      }\n      ... on ToolResulted {\n        toolCallId\n        toolName\n        output\n      }\n      ... on ToolFailed {\n        toolCallId\n        toolName\n        errorText\n      }\n      ... on ApprovalRequested {\n        toolCallId\n        toolName\n        input\n      }\n      ... on StepFinished {\n        step\n        finishReason\n        usage {\n          inputTokens\n          outputTokens\n          totalTokens\n        }\n      }\n      ... on TurnFinished {\n        turn {\n          ...TestTurn\n        }\n        message {\n          id\n          role\n          text\n          parts {\n            __typename\n            ... on ToolPart {\n              toolCallId\n              state\n              input\n            }\n          }\n        }\n      }\n      ... on TurnFailed {\n        turn {\n          ...TestTurn\n        }\n        error {\n          code\n          message\n        }\n      }\n      ... on TurnCancelled {\n        turn {\n          ...TestTurn\n        }\n        message {\n          id\n          text\n        }\n      }\n      ... on MessageAppended {\n        message {\n          text\n        }\n      }\n      ... on SessionUpdated {\n        session {\n          id\n          title\n          state\n          expiresAt\n        }\n      }\n      ... on SessionExpiring {\n        expiresAt\n      }\n    }\n  }\n"): typeof import('./graphql.js').TestSessionEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TestTurn on Turn {\n    id\n    status\n    finishReason\n    model\n    startedAt\n    finishedAt\n    usage {\n      inputTokens\n      outputTokens\n      totalTokens\n    }\n    error {\n      code\n      message\n    }\n    assistantMessage {\n      id\n      text\n    }\n  }\n"): typeof import('./graphql.js').TestTurnFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestSessionsChanged {\n    sessionsChanged {\n      kind\n      sessionId\n      session {\n        id\n        title\n        state\n      }\n    }\n  }\n"): typeof import('./graphql.js').TestSessionsChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestSendMessage($id: ID, $text: String!, $cmid: String) {\n    sendMessage(input: { sessionId: $id, text: $text, clientMessageId: $cmid }) {\n      session {\n        id\n        state\n        messageCount\n        expiresAt\n      }\n      userMessage {\n        id\n        text\n      }\n      turn {\n        id\n        status\n      }\n    }\n  }\n"): typeof import('./graphql.js').TestSendMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestStopTurn($id: ID!) {\n    stopTurn(input: { sessionId: $id }) {\n      turn {\n        ...TestTurn\n      }\n    }\n  }\n"): typeof import('./graphql.js').TestStopTurnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestAppendMessage($id: ID!, $text: String!) {\n    appendMessage(input: { sessionId: $id, text: $text }) {\n      message {\n        id\n      }\n      session {\n        expiresAt\n      }\n    }\n  }\n"): typeof import('./graphql.js').TestAppendMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestViewer {\n    viewer {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql.js').TestViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestAgents {\n    agents {\n      id\n      name\n      isDefault\n    }\n  }\n"): typeof import('./graphql.js').TestAgentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestSessionsCount {\n    sessions {\n      totalCount\n    }\n  }\n"): typeof import('./graphql.js').TestSessionsCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestFirstSession {\n    sessions(first: 1) {\n      edges {\n        cursor\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').TestFirstSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApprovalTestState($session: ID!, $turn: ID!) {\n    session(id: $session) { state activeTurn { id status } }\n    node(id: $turn) { ... on Turn { id status finishedAt } }\n  }\n"): typeof import('./graphql.js').ApprovalTestStateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApprovalTestMessages($id: ID!) {\n    session(id: $id) {\n      state messageCount lastMessage { text }\n      messages(first: 50) { edges { node {\n        role text\n        parts {\n          __typename\n          ... on TextPart { text }\n          ... on StepStartPart { step }\n          ... on ToolPart { toolCallId toolName state input output errorText }\n        }\n      } } }\n    }\n  }\n"): typeof import('./graphql.js').ApprovalTestMessagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ControlTestSession($id: ID!) {\n    session(id: $id) {\n      id state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) { edges { node { id role text turn { id status } } } }\n    }\n  }\n"): typeof import('./graphql.js').ControlTestSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query ControlSessionsList {\n          sessions { totalCount edges { node { id messageCount state } } }\n        }\n      "): typeof import('./graphql.js').ControlSessionsListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TurnTestSession($id: ID!) {\n    session(id: $id) {\n      id title state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) {\n        edges { node {\n          id role text\n          turn { id }\n          parts {\n            __typename\n            ... on TextPart { text }\n            ... on StepStartPart { step }\n            ... on ToolPart { toolCallId toolName state input output errorText }\n          }\n        } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').TurnTestSessionDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,2537 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { Json } from '../json.js';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AppendMessageInput = {
+  role?: MessageRole | null | undefined;
+  sessionId: string;
+  /** 1..100000 characters */
+  text: string;
+};
+
+export type ComponentStatus =
+  | 'DOWN'
+  | 'OK';
+
+export type CreateSessionInput = {
+  /** Default: the default agent */
+  agentId?: string | null | undefined;
+  ifKeyExists?: IfKeyExists | null | undefined;
+  /** Your own unique key: ^[\w:.@-]+$, at most 128 characters */
+  key?: string | null | undefined;
+  /** A JSON object, at most 16 KB */
+  metadata?: unknown;
+  timeout?: SessionTimeoutInput | null | undefined;
+  /** 1..255 characters */
+  title?: string | null | undefined;
+};
+
+/** What createSession does when the key is taken: ERROR (CONFLICT) or RETURN the existing session. */
+export type IfKeyExists =
+  | 'ERROR'
+  | 'RETURN';
+
+export type MessageRole =
+  | 'ASSISTANT'
+  | 'SYSTEM'
+  | 'USER';
+
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
+export type SessionChangeKind =
+  | 'CREATED'
+  | 'DELETED'
+  | 'UPDATED';
+
+export type SessionFilter = {
+  agentId?: string | null | undefined;
+  /** Default false; null lists archived and active sessions. */
+  archived?: boolean | null | undefined;
+  keyPrefix?: string | null | undefined;
+  /** Sessions whose metadata contains this object. */
+  metadata?: unknown;
+  /** Case-insensitive substring of the title. */
+  search?: string | null | undefined;
+  state?: SessionState | null | undefined;
+  updatedAfter?: string | null | undefined;
+  updatedBefore?: string | null | undefined;
+};
+
+export type SessionOrder = {
+  direction?: OrderDirection | null | undefined;
+  field: SessionOrderField;
+};
+
+export type SessionOrderField =
+  | 'CREATED_AT'
+  | 'UPDATED_AT';
+
+/** IDLE: ready; RUNNING: a turn is streaming; AWAITING_APPROVAL: a tool call waits for the user; EXPIRED: timed out. */
+export type SessionState =
+  | 'AWAITING_APPROVAL'
+  | 'EXPIRED'
+  | 'IDLE'
+  | 'RUNNING';
+
+export type SessionTimeoutInput = {
+  autoRenew?: boolean | null | undefined;
+  maxDurationMinutes?: number | null | undefined;
+  timeoutMinutes: number;
+  warningThresholdMinutes?: number | null | undefined;
+};
+
+export type ToolState =
+  | 'AWAITING_APPROVAL'
+  | 'DENIED'
+  | 'INPUT_AVAILABLE'
+  | 'OUTPUT_AVAILABLE'
+  | 'OUTPUT_ERROR';
+
+export type TurnStatus =
+  | 'AWAITING_APPROVAL'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'INTERRUPTED'
+  | 'RUNNING';
+
+export type UpdateSessionInput = {
+  agentId?: string | null | undefined;
+  archived?: boolean | null | undefined;
+  id: string;
+  /** Replaces the metadata object */
+  metadata?: unknown;
+  /** null removes the timeout */
+  timeout?: SessionTimeoutInput | null | undefined;
+  /** null clears the title */
+  title?: string | null | undefined;
+};
+
+export type SendMessageMutationVariables = Exact<{
+  sessionId?: string | null | undefined;
+  text: string;
+  clientMessageId?: string | null | undefined;
+}>;
+
+
+export type SendMessageMutation = { sendMessage: { session: { id: string, title: string | null }, userMessage: { id: string, text: string }, turn: { id: string, status: TurnStatus } } };
+
+export type StopTurnMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type StopTurnMutation = { stopTurn: { turn: { id: string, status: TurnStatus } | null } };
+
+export type RespondToApprovalMutationVariables = Exact<{
+  turnId: string;
+  toolCallId: string;
+  approved: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type RespondToApprovalMutation = { respondToApproval: { turn: { id: string, status: TurnStatus } } };
+
+export type SessionEventsSubscriptionVariables = Exact<{
+  sessionId: string;
+  afterSeq?: number | null | undefined;
+}>;
+
+
+export type SessionEventsSubscription = { sessionEvents:
+    | { __typename: 'ApprovalRequested', toolCallId: string, toolName: string, input: Json | null, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'MessageAppended', seq: number, sessionId: string, turnId: string | null, at: string, message: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+          | { __typename: 'ReasoningPart', text: string }
+          | { __typename: 'StepStartPart', step: number }
+          | { __typename: 'TextPart', text: string }
+          | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
+        > } }
+    | { __typename: 'ReasoningDelta', messageId: string, delta: string, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'SessionDeleted', seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'SessionExpiring', expiresAt: string, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'SessionUpdated', seq: number, sessionId: string, turnId: string | null, at: string, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } }
+    | { __typename: 'StepFinished', step: number, finishReason: string, seq: number, sessionId: string, turnId: string | null, at: string, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } }
+    | { __typename: 'TextDelta', messageId: string, delta: string, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'ToolCallStarted', toolCallId: string, toolName: string, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'ToolCalled', toolCallId: string, toolName: string, input: Json | null, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'ToolFailed', toolCallId: string, toolName: string, errorText: string, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'ToolResulted', toolCallId: string, toolName: string, output: Json | null, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'TurnCancelled', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus }, message: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+          | { __typename: 'ReasoningPart', text: string }
+          | { __typename: 'StepStartPart', step: number }
+          | { __typename: 'TextPart', text: string }
+          | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
+        > } }
+    | { __typename: 'TurnFailed', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus, assistantMessage: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+            | { __typename: 'ReasoningPart', text: string }
+            | { __typename: 'StepStartPart', step: number }
+            | { __typename: 'TextPart', text: string }
+            | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
+          > } | null }, error: { code: string, message: string } }
+    | { __typename: 'TurnFinished', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus, usage: { totalTokens: number | null } | null }, message: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+          | { __typename: 'ReasoningPart', text: string }
+          | { __typename: 'StepStartPart', step: number }
+          | { __typename: 'TextPart', text: string }
+          | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
+        > } }
+    | { __typename: 'TurnStarted', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus }, userMessage: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+          | { __typename: 'ReasoningPart', text: string }
+          | { __typename: 'StepStartPart', step: number }
+          | { __typename: 'TextPart', text: string }
+          | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
+        > } }
+   };
+
+export type SessionsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionsChangedSubscription = { sessionsChanged: { kind: SessionChangeKind, sessionId: string, at: string, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } | null } };
+
+export type MessageFieldsFragment = { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+    | { __typename: 'ReasoningPart', text: string }
+    | { __typename: 'StepStartPart', step: number }
+    | { __typename: 'TextPart', text: string }
+    | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
+  > };
+
+export type SessionSummaryFragment = { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null };
+
+export type SessionsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: SessionFilter | null | undefined;
+}>;
+
+
+export type SessionsPageQuery = { sessions: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SessionWithMessagesQueryVariables = Exact<{
+  id: string;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type SessionWithMessagesQuery = { session: { lastEventSeq: number, id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, activeTurn: { id: string, status: TurnStatus } | null, messages: { edges: Array<{ node: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+            | { __typename: 'ReasoningPart', text: string }
+            | { __typename: 'StepStartPart', step: number }
+            | { __typename: 'TextPart', text: string }
+            | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
+          > } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } }, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } | null };
+
+export type CreateSessionMutationVariables = Exact<{
+  input: CreateSessionInput;
+}>;
+
+
+export type CreateSessionMutation = { createSession: { created: boolean, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } } };
+
+export type RenameSessionMutationVariables = Exact<{
+  id: string;
+  title: string;
+}>;
+
+
+export type RenameSessionMutation = { renameSession: { session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } } };
+
+export type DeleteSessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteSessionMutation = { deleteSession: { deletedSessionId: string } };
+
+export type MessagesAppendMutationVariables = Exact<{
+  input: AppendMessageInput;
+}>;
+
+
+export type MessagesAppendMutation = { appendMessage: { message: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string } | null, parts: Array<
+        | { __typename: 'ReasoningPart' }
+        | { __typename: 'StepStartPart' }
+        | { __typename: 'TextPart', text: string }
+        | { __typename: 'ToolPart' }
+      > }, session: { id: string, updatedAt: string, messageCount: number, expiresAt: string | null, lastMessage: { id: string, text: string } | null } } };
+
+export type MessagesPageQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type MessagesPageQuery = { session: { messages: { edges: Array<{ cursor: string, node: { id: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } } | null };
+
+export type MessagesNodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MessagesNodeQuery = { node:
+    | { __typename: 'Agent', name: string, isDefault: boolean, id: string }
+    | { __typename: 'Message', role: MessageRole, text: string, id: string }
+    | { __typename: 'Session', title: string | null, id: string }
+    | { __typename: 'Turn', status: TurnStatus, id: string, userMessage: { id: string }, assistantMessage: { id: string } | null }
+    | { __typename: 'User', name: string, id: string }
+   | null };
+
+export type MessagesNewSessionMutationVariables = Exact<{
+  input: CreateSessionInput;
+}>;
+
+
+export type MessagesNewSessionMutation = { createSession: { session: { id: string, updatedAt: string, expiresAt: string | null } } };
+
+export type MessagesSessionIdQueryVariables = Exact<{
+  id?: string | null | undefined;
+}>;
+
+
+export type MessagesSessionIdQuery = { session: { id: string } | null };
+
+export type MessagesCountAndLastQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MessagesCountAndLastQuery = { session: { messageCount: number, lastMessage: { role: MessageRole, text: string } | null } | null };
+
+export type MessagesCountQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MessagesCountQuery = { session: { messageCount: number } | null };
+
+export type MessagesFirstThreeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MessagesFirstThreeQuery = { session: { messages: { edges: Array<{ node: { text: string, role: MessageRole } }> } } | null };
+
+export type MessagesTurnPartsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MessagesTurnPartsQuery = { session: { messageCount: number, messages: { edges: Array<{ node: { role: MessageRole, text: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+            | { __typename: 'ReasoningPart', text: string }
+            | { __typename: 'StepStartPart', step: number }
+            | { __typename: 'TextPart', text: string }
+            | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
+          > } }> } } | null };
+
+export type MessagesByIdQueryVariables = Exact<{
+  id?: string | null | undefined;
+}>;
+
+
+export type MessagesByIdQuery = { session: { id: string, key: string | null, title: string | null } | null };
+
+export type MessagesByKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MessagesByKeyQuery = { session: { id: string, key: string | null, title: string | null } | null };
+
+export type MessagesNeitherIdNorKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MessagesNeitherIdNorKeyQuery = { session: { id: string } | null };
+
+export type MessagesIdAndKeyQueryVariables = Exact<{
+  id?: string | null | undefined;
+}>;
+
+
+export type MessagesIdAndKeyQuery = { session: { id: string } | null };
+
+export type MessagesNullIdAndKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MessagesNullIdAndKeyQuery = { session: { id: string } | null };
+
+export type MessagesNoSuchKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MessagesNoSuchKeyQuery = { session: { id: string } | null };
+
+export type MetricsProbeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MetricsProbeQuery = { viewer: { id: string } };
+
+export type OwnershipNodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OwnershipNodeQuery = { node:
+    | { __typename: 'Agent', id: string }
+    | { __typename: 'Message', id: string }
+    | { __typename: 'Session', id: string }
+    | { __typename: 'Turn', id: string }
+    | { __typename: 'User', id: string }
+   | null };
+
+export type OwnershipRespondMutationVariables = Exact<{
+  turn: string;
+}>;
+
+
+export type OwnershipRespondMutation = { respondToApproval: { turn: { id: string } } };
+
+export type OwnershipSessionQueryVariables = Exact<{
+  id?: string | null | undefined;
+}>;
+
+
+export type OwnershipSessionQuery = { session: { id: string, title: string | null } | null };
+
+export type OwnershipSessionByKeyQueryVariables = Exact<{
+  key?: string | null | undefined;
+}>;
+
+
+export type OwnershipSessionByKeyQuery = { session: { id: string } | null };
+
+export type OwnershipMessagesQueryVariables = Exact<{
+  id?: string | null | undefined;
+}>;
+
+
+export type OwnershipMessagesQuery = { session: { messages: { edges: Array<{ node: { id: string } }> } } | null };
+
+export type OwnershipRenameMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OwnershipRenameMutation = { renameSession: { session: { id: string, title: string | null } } };
+
+export type OwnershipUpdateMutationVariables = Exact<{
+  input: UpdateSessionInput;
+}>;
+
+
+export type OwnershipUpdateMutation = { updateSession: { session: { id: string, title: string | null, archived: boolean, metadata: Json } } };
+
+export type OwnershipDeleteManyMutationVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type OwnershipDeleteManyMutation = { deleteSessions: { deletedSessionIds: Array<string> } };
+
+export type OwnershipRenewMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OwnershipRenewMutation = { renewSession: { session: { id: string, expiresAt: string | null } } };
+
+export type OwnershipAppendMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OwnershipAppendMutation = { appendMessage: { message: { text: string }, session: { id: string, messageCount: number } } };
+
+export type OwnershipSendMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OwnershipSendMutation = { sendMessage: { session: { id: string }, userMessage: { text: string }, turn: { status: TurnStatus } } };
+
+export type OwnershipStopMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OwnershipStopMutation = { stopTurn: { turn: { id: string } | null } };
+
+export type OwnershipSessionsListQueryVariables = Exact<{
+  filter?: SessionFilter | null | undefined;
+}>;
+
+
+export type OwnershipSessionsListQuery = { sessions: { totalCount: number, edges: Array<{ node: { id: string, title: string | null } }> } };
+
+export type OwnershipOtherCreateMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnershipOtherCreateMutation = { createSession: { session: { id: string } } };
+
+export type OwnershipOtherSendMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnershipOtherSendMutation = { sendMessage: { turn: { id: string } } };
+
+export type OwnershipAgentNodeQueryVariables = Exact<{
+  agent: string;
+}>;
+
+
+export type OwnershipAgentNodeQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type OwnershipHealthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnershipHealthQuery = { health: { status: string, database: ComponentStatus, pubsub: ComponentStatus, databaseKind: string, pubsubKind: string, model: string } };
+
+export type MutationsSessionFieldsFragment = { id: string, key: string | null, title: string | null, metadata: Json, archived: boolean, state: SessionState, messageCount: number, createdAt: string, updatedAt: string, expiresAt: string | null, agent: { id: string, isDefault: boolean }, lastMessage: { id: string } | null, timeout: { timeoutMinutes: number, autoRenew: boolean, maxDurationMinutes: number | null, warningThresholdMinutes: number | null } | null };
+
+export type MutationsCreateMutationVariables = Exact<{
+  input: CreateSessionInput;
+}>;
+
+
+export type MutationsCreateMutation = { createSession: { created: boolean, session: { id: string, key: string | null, title: string | null, metadata: Json, archived: boolean, state: SessionState, messageCount: number, createdAt: string, updatedAt: string, expiresAt: string | null, agent: { id: string, isDefault: boolean }, lastMessage: { id: string } | null, timeout: { timeoutMinutes: number, autoRenew: boolean, maxDurationMinutes: number | null, warningThresholdMinutes: number | null } | null } } };
+
+export type MutationsRenameMutationVariables = Exact<{
+  id: string;
+  title: string;
+}>;
+
+
+export type MutationsRenameMutation = { renameSession: { session: { id: string, key: string | null, title: string | null, metadata: Json, archived: boolean, state: SessionState, messageCount: number, createdAt: string, updatedAt: string, expiresAt: string | null, agent: { id: string, isDefault: boolean }, lastMessage: { id: string } | null, timeout: { timeoutMinutes: number, autoRenew: boolean, maxDurationMinutes: number | null, warningThresholdMinutes: number | null } | null } } };
+
+export type MutationsUpdateMutationVariables = Exact<{
+  input: UpdateSessionInput;
+}>;
+
+
+export type MutationsUpdateMutation = { updateSession: { session: { id: string, key: string | null, title: string | null, metadata: Json, archived: boolean, state: SessionState, messageCount: number, createdAt: string, updatedAt: string, expiresAt: string | null, agent: { id: string, isDefault: boolean }, lastMessage: { id: string } | null, timeout: { timeoutMinutes: number, autoRenew: boolean, maxDurationMinutes: number | null, warningThresholdMinutes: number | null } | null } } };
+
+export type MutationsDeleteManyMutationVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type MutationsDeleteManyMutation = { deleteSessions: { deletedSessionIds: Array<string> } };
+
+export type MutationsRenewMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MutationsRenewMutation = { renewSession: { session: { id: string, key: string | null, title: string | null, metadata: Json, archived: boolean, state: SessionState, messageCount: number, createdAt: string, updatedAt: string, expiresAt: string | null, agent: { id: string, isDefault: boolean }, lastMessage: { id: string } | null, timeout: { timeoutMinutes: number, autoRenew: boolean, maxDurationMinutes: number | null, warningThresholdMinutes: number | null } | null } } };
+
+export type MutationsGetQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MutationsGetQuery = { session: { id: string, key: string | null, title: string | null, metadata: Json, archived: boolean, state: SessionState, messageCount: number, createdAt: string, updatedAt: string, expiresAt: string | null, agent: { id: string, isDefault: boolean }, lastMessage: { id: string } | null, timeout: { timeoutMinutes: number, autoRenew: boolean, maxDurationMinutes: number | null, warningThresholdMinutes: number | null } | null } | null };
+
+export type MutationsCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MutationsCountQuery = { sessions: { totalCount: number } };
+
+export type MutationsByKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MutationsByKeyQuery = { session: { id: string, title: string | null } | null };
+
+export type MutationsListedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MutationsListedQuery = { sessions: { edges: Array<{ node: { id: string } }> } };
+
+export type PagingSessionsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: SessionFilter | null | undefined;
+  orderBy?: SessionOrder | null | undefined;
+}>;
+
+
+export type PagingSessionsQuery = { sessions: { totalCount: number, edges: Array<{ cursor: string, node: { id: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type PagingAllUpdatedAtQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PagingAllUpdatedAtQuery = { sessions: { edges: Array<{ node: { id: string, updatedAt: string } }> } };
+
+export type PagingMessageCursorsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PagingMessageCursorsQuery = { session: { messages: { edges: Array<{ cursor: string }> } } | null };
+
+export type PagingFilterQueryVariables = Exact<{
+  filter?: SessionFilter | null | undefined;
+}>;
+
+
+export type PagingFilterQuery = { sessions: { totalCount: number, edges: Array<{ node: { id: string, title: string | null } }> } };
+
+export type PagingArchiveMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PagingArchiveMutation = { updateSession: { session: { id: string } } };
+
+export type PagingSqlPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type PagingSqlPageQuery = { sessions: { totalCount: number, edges: Array<{ node: { title: string | null, messageCount: number, lastMessage: { text: string } | null, agent: { name: string } } }> } };
+
+export type WebTestSessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WebTestSessionQuery = { session: { state: SessionState, lastEventSeq: number, messages: { edges: Array<{ node: { role: MessageRole, text: string, turn: { status: TurnStatus } | null } }> } } | null };
+
+export type WebTestViewerNameQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebTestViewerNameQuery = { viewer: { name: string } };
+
+export type WireSendMessageMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WireSendMessageMutation = { sendMessage: { session: { id: string }, turn: { id: string, model: string } } };
+
+export type CrashTestSessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CrashTestSessionQuery = { session: { state: SessionState, lastEventSeq: number, activeTurn: { id: string } | null, messages: { edges: Array<{ node: { role: MessageRole, text: string, turn: { id: string, status: TurnStatus } | null } }> } } | null };
+
+export type CrashTestTurnQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CrashTestTurnQuery = { node:
+    | { status: TurnStatus, finishReason: string | null, error: { code: string, message: string } | null, assistantMessage: { role: MessageRole, text: string } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type LimitsCreateSessionMutationVariables = Exact<{
+  input: CreateSessionInput;
+}>;
+
+
+export type LimitsCreateSessionMutation = { createSession: { session: { id: string, state: SessionState, createdAt: string, expiresAt: string | null } } };
+
+export type LimitsRenewSessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LimitsRenewSessionMutation = { renewSession: { session: { id: string, state: SessionState, expiresAt: string | null } } };
+
+export type LimitsSessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LimitsSessionQuery = { session: { state: SessionState, expiresAt: string | null, activeTurn: { id: string, status: TurnStatus } | null, messages: { edges: Array<{ node: { role: MessageRole, parts: Array<
+            | { toolCallId: string, toolName: string, state: ToolState }
+            | Record<PropertyKey, never>
+          > } }> } } | null };
+
+export type MultiProcessSessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MultiProcessSessionQuery = { session: { state: SessionState, activeTurn: { id: string } | null, messages: { edges: Array<{ node: { role: MessageRole, text: string, turn: { status: TurnStatus } | null } }> } } | null };
+
+export type MultiProcessHealthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MultiProcessHealthQuery = { health: { status: string, pubsubKind: string, databaseKind: string } };
+
+export type TestSessionEventsSubscriptionVariables = Exact<{
+  id: string;
+  after?: number | null | undefined;
+}>;
+
+
+export type TestSessionEventsSubscription = { sessionEvents:
+    | { __typename: 'ApprovalRequested', toolCallId: string, toolName: string, input: Json | null, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'MessageAppended', seq: number, sessionId: string, turnId: string | null, at: string, message: { text: string } }
+    | { __typename: 'ReasoningDelta', seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'SessionDeleted', seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'SessionExpiring', expiresAt: string, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'SessionUpdated', seq: number, sessionId: string, turnId: string | null, at: string, session: { id: string, title: string | null, state: SessionState, expiresAt: string | null } }
+    | { __typename: 'StepFinished', step: number, finishReason: string, seq: number, sessionId: string, turnId: string | null, at: string, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } }
+    | { __typename: 'TextDelta', delta: string, messageId: string, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'ToolCallStarted', toolCallId: string, toolName: string, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'ToolCalled', toolCallId: string, toolName: string, input: Json | null, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'ToolFailed', toolCallId: string, toolName: string, errorText: string, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'ToolResulted', toolCallId: string, toolName: string, output: Json | null, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'TurnCancelled', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus, finishReason: string | null, model: string, startedAt: string, finishedAt: string | null, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } | null, error: { code: string, message: string } | null, assistantMessage: { id: string, text: string } | null }, message: { id: string, text: string } }
+    | { __typename: 'TurnFailed', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus, finishReason: string | null, model: string, startedAt: string, finishedAt: string | null, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } | null, error: { code: string, message: string } | null, assistantMessage: { id: string, text: string } | null }, error: { code: string, message: string } }
+    | { __typename: 'TurnFinished', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus, finishReason: string | null, model: string, startedAt: string, finishedAt: string | null, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } | null, error: { code: string, message: string } | null, assistantMessage: { id: string, text: string } | null }, message: { id: string, role: MessageRole, text: string, parts: Array<
+          | { __typename: 'ReasoningPart' }
+          | { __typename: 'StepStartPart' }
+          | { __typename: 'TextPart' }
+          | { __typename: 'ToolPart', toolCallId: string, state: ToolState, input: Json | null }
+        > } }
+    | { __typename: 'TurnStarted', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus }, userMessage: { id: string, role: MessageRole, text: string } }
+   };
+
+export type TestTurnFragment = { id: string, status: TurnStatus, finishReason: string | null, model: string, startedAt: string, finishedAt: string | null, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } | null, error: { code: string, message: string } | null, assistantMessage: { id: string, text: string } | null };
+
+export type TestSessionsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestSessionsChangedSubscription = { sessionsChanged: { kind: SessionChangeKind, sessionId: string, session: { id: string, title: string | null, state: SessionState } | null } };
+
+export type TestSendMessageMutationVariables = Exact<{
+  id?: string | null | undefined;
+  text: string;
+  cmid?: string | null | undefined;
+}>;
+
+
+export type TestSendMessageMutation = { sendMessage: { session: { id: string, state: SessionState, messageCount: number, expiresAt: string | null }, userMessage: { id: string, text: string }, turn: { id: string, status: TurnStatus } } };
+
+export type TestStopTurnMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TestStopTurnMutation = { stopTurn: { turn: { id: string, status: TurnStatus, finishReason: string | null, model: string, startedAt: string, finishedAt: string | null, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } | null, error: { code: string, message: string } | null, assistantMessage: { id: string, text: string } | null } | null } };
+
+export type TestAppendMessageMutationVariables = Exact<{
+  id: string;
+  text: string;
+}>;
+
+
+export type TestAppendMessageMutation = { appendMessage: { message: { id: string }, session: { expiresAt: string | null } } };
+
+export type TestViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestViewerQuery = { viewer: { id: string, name: string } };
+
+export type TestAgentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestAgentsQuery = { agents: Array<{ id: string, name: string, isDefault: boolean }> };
+
+export type TestSessionsCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestSessionsCountQuery = { sessions: { totalCount: number } };
+
+export type TestFirstSessionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestFirstSessionQuery = { sessions: { edges: Array<{ cursor: string, node: { id: string, title: string | null } }> } };
+
+export type ApprovalTestStateQueryVariables = Exact<{
+  session: string;
+  turn: string;
+}>;
+
+
+export type ApprovalTestStateQuery = { session: { state: SessionState, activeTurn: { id: string, status: TurnStatus } | null } | null, node:
+    | { id: string, status: TurnStatus, finishedAt: string | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ApprovalTestMessagesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ApprovalTestMessagesQuery = { session: { state: SessionState, messageCount: number, lastMessage: { text: string } | null, messages: { edges: Array<{ node: { role: MessageRole, text: string, parts: Array<
+            | { __typename: 'ReasoningPart' }
+            | { __typename: 'StepStartPart', step: number }
+            | { __typename: 'TextPart', text: string }
+            | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
+          > } }> } } | null };
+
+export type ControlTestSessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ControlTestSessionQuery = { session: { id: string, state: SessionState, messageCount: number, activeTurn: { id: string } | null, lastMessage: { id: string, role: MessageRole, text: string } | null, messages: { edges: Array<{ node: { id: string, role: MessageRole, text: string, turn: { id: string, status: TurnStatus } | null } }> } } | null };
+
+export type ControlSessionsListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ControlSessionsListQuery = { sessions: { totalCount: number, edges: Array<{ node: { id: string, messageCount: number, state: SessionState } }> } };
+
+export type TurnTestSessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TurnTestSessionQuery = { session: { id: string, title: string | null, state: SessionState, messageCount: number, activeTurn: { id: string } | null, lastMessage: { id: string, role: MessageRole, text: string } | null, messages: { edges: Array<{ node: { id: string, role: MessageRole, text: string, turn: { id: string } | null, parts: Array<
+            | { __typename: 'ReasoningPart' }
+            | { __typename: 'StepStartPart', step: number }
+            | { __typename: 'TextPart', text: string }
+            | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
+          > } }> } } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const MessageFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment MessageFields on Message {
+  id
+  role
+  text
+  createdAt
+  turn {
+    id
+    status
+  }
+  parts {
+    __typename
+    ... on TextPart {
+      text
+    }
+    ... on ReasoningPart {
+      text
+    }
+    ... on ToolPart {
+      toolCallId
+      toolName
+      state
+      input
+      output
+      errorText
+    }
+    ... on StepStartPart {
+      step
+    }
+  }
+}
+    `, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
+export const SessionSummaryFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment SessionSummary on Session {
+  id
+  key
+  title
+  state
+  archived
+  messageCount
+  updatedAt
+  agent {
+    id
+    name
+  }
+  lastMessage {
+    id
+    role
+    text
+  }
+}
+    `, {"fragmentName":"SessionSummary"}) as unknown as TypedDocumentString<SessionSummaryFragment, unknown>;
+export const MutationsSessionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment MutationsSessionFields on Session {
+  id
+  key
+  title
+  metadata
+  archived
+  state
+  messageCount
+  createdAt
+  updatedAt
+  expiresAt
+  agent {
+    id
+    isDefault
+  }
+  lastMessage {
+    id
+  }
+  timeout {
+    timeoutMinutes
+    autoRenew
+    maxDurationMinutes
+    warningThresholdMinutes
+  }
+}
+    `, {"fragmentName":"MutationsSessionFields"}) as unknown as TypedDocumentString<MutationsSessionFieldsFragment, unknown>;
+export const TestTurnFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment TestTurn on Turn {
+  id
+  status
+  finishReason
+  model
+  startedAt
+  finishedAt
+  usage {
+    inputTokens
+    outputTokens
+    totalTokens
+  }
+  error {
+    code
+    message
+  }
+  assistantMessage {
+    id
+    text
+  }
+}
+    `, {"fragmentName":"TestTurn"}) as unknown as TypedDocumentString<TestTurnFragment, unknown>;
+export const SendMessageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SendMessage($sessionId: ID, $text: String!, $clientMessageId: String) {
+  sendMessage(
+    input: {sessionId: $sessionId, text: $text, clientMessageId: $clientMessageId}
+  ) {
+    session {
+      id
+      title
+    }
+    userMessage {
+      id
+      text
+    }
+    turn {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:7cf239a7dfa31409c818f55041e5cfc57f47cd7d1adf0bdfd6e9b175f7ebc1f2"}) as unknown as TypedDocumentString<SendMessageMutation, SendMessageMutationVariables>;
+export const StopTurnDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation StopTurn($sessionId: ID!) {
+  stopTurn(input: {sessionId: $sessionId}) {
+    turn {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:84b8c952f96ad2b8f1d0bd528e5942fbb269425dc5f3db6a19e81875ee628f55"}) as unknown as TypedDocumentString<StopTurnMutation, StopTurnMutationVariables>;
+export const RespondToApprovalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RespondToApproval($turnId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {
+  respondToApproval(
+    input: {turnId: $turnId, toolCallId: $toolCallId, approved: $approved, reason: $reason}
+  ) {
+    turn {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:c7ece8ee26e5d2cc974dad026e74133a8ebc6b82059a98beeea35445292db3df"}) as unknown as TypedDocumentString<RespondToApprovalMutation, RespondToApprovalMutationVariables>;
+export const SessionEventsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    subscription SessionEvents($sessionId: ID!, $afterSeq: Int) {
+  sessionEvents(sessionId: $sessionId, afterSeq: $afterSeq) {
+    __typename
+    seq
+    sessionId
+    turnId
+    at
+    ... on TurnStarted {
+      turn {
+        id
+        status
+      }
+      userMessage {
+        ...MessageFields
+      }
+    }
+    ... on TextDelta {
+      messageId
+      delta
+    }
+    ... on ReasoningDelta {
+      messageId
+      delta
+    }
+    ... on ToolCallStarted {
+      toolCallId
+      toolName
+    }
+    ... on ToolCalled {
+      toolCallId
+      toolName
+      input
+    }
+    ... on ToolResulted {
+      toolCallId
+      toolName
+      output
+    }
+    ... on ToolFailed {
+      toolCallId
+      toolName
+      errorText
+    }
+    ... on ApprovalRequested {
+      toolCallId
+      toolName
+      input
+    }
+    ... on StepFinished {
+      step
+      finishReason
+      usage {
+        inputTokens
+        outputTokens
+        totalTokens
+      }
+    }
+    ... on TurnFinished {
+      turn {
+        id
+        status
+        usage {
+          totalTokens
+        }
+      }
+      message {
+        ...MessageFields
+      }
+    }
+    ... on TurnFailed {
+      turn {
+        id
+        status
+        assistantMessage {
+          ...MessageFields
+        }
+      }
+      error {
+        code
+        message
+      }
+    }
+    ... on TurnCancelled {
+      turn {
+        id
+        status
+      }
+      message {
+        ...MessageFields
+      }
+    }
+    ... on MessageAppended {
+      message {
+        ...MessageFields
+      }
+    }
+    ... on SessionUpdated {
+      session {
+        ...SessionSummary
+      }
+    }
+    ... on SessionExpiring {
+      expiresAt
+    }
+  }
+}
+    fragment MessageFields on Message {
+  id
+  role
+  text
+  createdAt
+  turn {
+    id
+    status
+  }
+  parts {
+    __typename
+    ... on TextPart {
+      text
+    }
+    ... on ReasoningPart {
+      text
+    }
+    ... on ToolPart {
+      toolCallId
+      toolName
+      state
+      input
+      output
+      errorText
+    }
+    ... on StepStartPart {
+      step
+    }
+  }
+}
+fragment SessionSummary on Session {
+  id
+  key
+  title
+  state
+  archived
+  messageCount
+  updatedAt
+  agent {
+    id
+    name
+  }
+  lastMessage {
+    id
+    role
+    text
+  }
+}`, {"hash":"sha256:7774fc9ef1076ab37b8bd2b52ff741f5e671c53e8c70d8ffa6a1059dbede13fd"}) as unknown as TypedDocumentString<SessionEventsSubscription, SessionEventsSubscriptionVariables>;
+export const SessionsChangedDocument = /*#__PURE__*/ new TypedDocumentString(`
+    subscription SessionsChanged {
+  sessionsChanged {
+    kind
+    sessionId
+    at
+    session {
+      ...SessionSummary
+    }
+  }
+}
+    fragment SessionSummary on Session {
+  id
+  key
+  title
+  state
+  archived
+  messageCount
+  updatedAt
+  agent {
+    id
+    name
+  }
+  lastMessage {
+    id
+    role
+    text
+  }
+}`, {"hash":"sha256:d9a8194d1e24d7149643779c7e01701038c2bcfbc080e7bcfe029de4d390111f"}) as unknown as TypedDocumentString<SessionsChangedSubscription, SessionsChangedSubscriptionVariables>;
+export const SessionsPageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SessionsPage($first: Int, $after: String, $filter: SessionFilter) {
+  sessions(first: $first, after: $after, filter: $filter) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...SessionSummary
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment SessionSummary on Session {
+  id
+  key
+  title
+  state
+  archived
+  messageCount
+  updatedAt
+  agent {
+    id
+    name
+  }
+  lastMessage {
+    id
+    role
+    text
+  }
+}`, {"hash":"sha256:a1bb0302ec5679401578c5c24a906cf1d7b896fcd6e52f793372b904391b0280"}) as unknown as TypedDocumentString<SessionsPageQuery, SessionsPageQueryVariables>;
+export const SessionWithMessagesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SessionWithMessages($id: ID!, $last: Int, $before: String) {
+  session(id: $id) {
+    ...SessionSummary
+    lastEventSeq
+    activeTurn {
+      id
+      status
+    }
+    messages(last: $last, before: $before) {
+      edges {
+        node {
+          ...MessageFields
+        }
+      }
+      pageInfo {
+        hasPreviousPage
+        startCursor
+      }
+    }
+  }
+}
+    fragment MessageFields on Message {
+  id
+  role
+  text
+  createdAt
+  turn {
+    id
+    status
+  }
+  parts {
+    __typename
+    ... on TextPart {
+      text
+    }
+    ... on ReasoningPart {
+      text
+    }
+    ... on ToolPart {
+      toolCallId
+      toolName
+      state
+      input
+      output
+      errorText
+    }
+    ... on StepStartPart {
+      step
+    }
+  }
+}
+fragment SessionSummary on Session {
+  id
+  key
+  title
+  state
+  archived
+  messageCount
+  updatedAt
+  agent {
+    id
+    name
+  }
+  lastMessage {
+    id
+    role
+    text
+  }
+}`, {"hash":"sha256:3d4d6e9cb08ff69800f7d21db16480e54b54aa3775c5bafb006fed8a7784e300"}) as unknown as TypedDocumentString<SessionWithMessagesQuery, SessionWithMessagesQueryVariables>;
+export const CreateSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation CreateSession($input: CreateSessionInput!) {
+  createSession(input: $input) {
+    created
+    session {
+      ...SessionSummary
+    }
+  }
+}
+    fragment SessionSummary on Session {
+  id
+  key
+  title
+  state
+  archived
+  messageCount
+  updatedAt
+  agent {
+    id
+    name
+  }
+  lastMessage {
+    id
+    role
+    text
+  }
+}`, {"hash":"sha256:72976ba3e0e6edcb42128bcacc1d429bd50a6211c8d0e52bbb562a8f551e8411"}) as unknown as TypedDocumentString<CreateSessionMutation, CreateSessionMutationVariables>;
+export const RenameSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RenameSession($id: ID!, $title: String!) {
+  renameSession(input: {id: $id, title: $title}) {
+    session {
+      ...SessionSummary
+    }
+  }
+}
+    fragment SessionSummary on Session {
+  id
+  key
+  title
+  state
+  archived
+  messageCount
+  updatedAt
+  agent {
+    id
+    name
+  }
+  lastMessage {
+    id
+    role
+    text
+  }
+}`, {"hash":"sha256:9b3ea27ce444e87bb59834fa31b3a1a6186ed6d96a5b95ede55541f8d6039c0e"}) as unknown as TypedDocumentString<RenameSessionMutation, RenameSessionMutationVariables>;
+export const DeleteSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DeleteSession($id: ID!) {
+  deleteSession(input: {id: $id}) {
+    deletedSessionId
+  }
+}
+    `, {"hash":"sha256:1d2cb057610e456ea95643126bfc468004a6b9cb9938499c36847072a5cd0676"}) as unknown as TypedDocumentString<DeleteSessionMutation, DeleteSessionMutationVariables>;
+export const MessagesAppendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MessagesAppend($input: AppendMessageInput!) {
+  appendMessage(input: $input) {
+    message {
+      id
+      role
+      text
+      createdAt
+      turn {
+        id
+      }
+      parts {
+        __typename
+        ... on TextPart {
+          text
+        }
+      }
+    }
+    session {
+      id
+      updatedAt
+      messageCount
+      expiresAt
+      lastMessage {
+        id
+        text
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:1bf8aa2baa81ce3b444cfb0900cea83c33cbe7bfa7b35767fbba8026c194e2cc"}) as unknown as TypedDocumentString<MessagesAppendMutation, MessagesAppendMutationVariables>;
+export const MessagesPageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesPage($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+  session(id: $id) {
+    messages(first: $first, after: $after, last: $last, before: $before) {
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:6462d373876c42f20544745f6b46677e2f2a95a132ec188e0b6f0569c71242d0"}) as unknown as TypedDocumentString<MessagesPageQuery, MessagesPageQueryVariables>;
+export const MessagesNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesNode($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Session {
+      title
+    }
+    ... on Message {
+      role
+      text
+    }
+    ... on Turn {
+      status
+      userMessage {
+        id
+      }
+      assistantMessage {
+        id
+      }
+    }
+    ... on Agent {
+      name
+      isDefault
+    }
+    ... on User {
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:e0ab84f62ee4a5d501609ed3acc77ba5c03b911c7fdb3cd4399313011e9e9572"}) as unknown as TypedDocumentString<MessagesNodeQuery, MessagesNodeQueryVariables>;
+export const MessagesNewSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MessagesNewSession($input: CreateSessionInput!) {
+  createSession(input: $input) {
+    session {
+      id
+      updatedAt
+      expiresAt
+    }
+  }
+}
+    `, {"hash":"sha256:55b137f3bdbd0fcdb6b05103f1c99a57927b9953d0b1dcf3853d00b730d5bd40"}) as unknown as TypedDocumentString<MessagesNewSessionMutation, MessagesNewSessionMutationVariables>;
+export const MessagesSessionIdDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesSessionId($id: ID) {
+  session(id: $id) {
+    id
+  }
+}
+    `, {"hash":"sha256:2f66217774dc150a938143c2cb2a51f532b7d5be8ce10aa46e290c8c55f466ed"}) as unknown as TypedDocumentString<MessagesSessionIdQuery, MessagesSessionIdQueryVariables>;
+export const MessagesCountAndLastDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesCountAndLast($id: ID!) {
+  session(id: $id) {
+    messageCount
+    lastMessage {
+      role
+      text
+    }
+  }
+}
+    `, {"hash":"sha256:2f8ca35fa1560a3837745f5c535ec1ee1a800f50dc42907f7a1af59aa8d47d18"}) as unknown as TypedDocumentString<MessagesCountAndLastQuery, MessagesCountAndLastQueryVariables>;
+export const MessagesCountDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesCount($id: ID!) {
+  session(id: $id) {
+    messageCount
+  }
+}
+    `, {"hash":"sha256:36a87313e16e6ecd22d687cab502a8de7bc6b568dcc1bcbb38d738f7ba769450"}) as unknown as TypedDocumentString<MessagesCountQuery, MessagesCountQueryVariables>;
+export const MessagesFirstThreeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesFirstThree($id: ID!) {
+  session(id: $id) {
+    messages(first: 3) {
+      edges {
+        node {
+          text
+          role
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:ceb9c7c95d5010e73b4bbf5d84708947552782ce50f5996b6ac899e01a679195"}) as unknown as TypedDocumentString<MessagesFirstThreeQuery, MessagesFirstThreeQueryVariables>;
+export const MessagesTurnPartsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesTurnParts($id: ID!) {
+  session(id: $id) {
+    messageCount
+    messages {
+      edges {
+        node {
+          role
+          text
+          turn {
+            id
+            status
+          }
+          parts {
+            __typename
+            ... on TextPart {
+              text
+            }
+            ... on ReasoningPart {
+              text
+            }
+            ... on StepStartPart {
+              step
+            }
+            ... on ToolPart {
+              toolCallId
+              toolName
+              state
+              input
+              output
+              errorText
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:d20399e48c70e47617708889b10fd83ef292f9d9109d97aadbbd29d64fa0200e"}) as unknown as TypedDocumentString<MessagesTurnPartsQuery, MessagesTurnPartsQueryVariables>;
+export const MessagesByIdDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesById($id: ID) {
+  session(id: $id) {
+    id
+    key
+    title
+  }
+}
+    `, {"hash":"sha256:4b60aa0770a8ffaa26da5a15c93eddada87245391f14587cf7ec99a9b2477eac"}) as unknown as TypedDocumentString<MessagesByIdQuery, MessagesByIdQueryVariables>;
+export const MessagesByKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesByKey {
+  session(key: "lookup-1") {
+    id
+    key
+    title
+  }
+}
+    `, {"hash":"sha256:fe88f464c00946017c693e406af57b8b7a2ac8b4d98451310e67209c55056462"}) as unknown as TypedDocumentString<MessagesByKeyQuery, MessagesByKeyQueryVariables>;
+export const MessagesNeitherIdNorKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesNeitherIdNorKey {
+  session {
+    id
+  }
+}
+    `, {"hash":"sha256:d143b4a4318f9fe72bb2596d82e0437e2a7e99ac0425fc14355aab493a2d8764"}) as unknown as TypedDocumentString<MessagesNeitherIdNorKeyQuery, MessagesNeitherIdNorKeyQueryVariables>;
+export const MessagesIdAndKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesIdAndKey($id: ID) {
+  session(id: $id, key: "k") {
+    id
+  }
+}
+    `, {"hash":"sha256:755e09bd12c1d5859fc54f125c105e39f134bbd063d74dd89c4fbe5dc25ded72"}) as unknown as TypedDocumentString<MessagesIdAndKeyQuery, MessagesIdAndKeyQueryVariables>;
+export const MessagesNullIdAndKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesNullIdAndKey {
+  session(id: null, key: null) {
+    id
+  }
+}
+    `, {"hash":"sha256:94247489fb095a5f74b7973dc540e058854b30545f042d734bcfd27a005ca145"}) as unknown as TypedDocumentString<MessagesNullIdAndKeyQuery, MessagesNullIdAndKeyQueryVariables>;
+export const MessagesNoSuchKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MessagesNoSuchKey {
+  session(key: "no-such-key") {
+    id
+  }
+}
+    `, {"hash":"sha256:fe033b21610d9cb10fa636b92301d70e7c272a4630d6e4a9ee5fdb3ecdf6312b"}) as unknown as TypedDocumentString<MessagesNoSuchKeyQuery, MessagesNoSuchKeyQueryVariables>;
+export const MetricsProbeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MetricsProbe {
+  viewer {
+    id
+  }
+}
+    `, {"hash":"sha256:ff89d9af29524d2c8fb544a1191d03364ea1424621c61d5817512cbbd7aafebb"}) as unknown as TypedDocumentString<MetricsProbeQuery, MetricsProbeQueryVariables>;
+export const OwnershipNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OwnershipNode($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+  }
+}
+    `, {"hash":"sha256:e6e1eb1d4fba3b55123a5f8363b426f3f250d2618bee8c32cc4f72bc0fc68e73"}) as unknown as TypedDocumentString<OwnershipNodeQuery, OwnershipNodeQueryVariables>;
+export const OwnershipRespondDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OwnershipRespond($turn: ID!) {
+  respondToApproval(input: {turnId: $turn, toolCallId: "c1", approved: true}) {
+    turn {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:d5b8ad3d5bc6f34808cb6d87fd5940fa1720c4c99ba20da8b819c0fac7a793ed"}) as unknown as TypedDocumentString<OwnershipRespondMutation, OwnershipRespondMutationVariables>;
+export const OwnershipSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OwnershipSession($id: ID) {
+  session(id: $id) {
+    id
+    title
+  }
+}
+    `, {"hash":"sha256:1cf2f270140cf0bd822820e05bd0547aa5583127ab809eaf854f2a2feb5b3a25"}) as unknown as TypedDocumentString<OwnershipSessionQuery, OwnershipSessionQueryVariables>;
+export const OwnershipSessionByKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OwnershipSessionByKey($key: String) {
+  session(key: $key) {
+    id
+  }
+}
+    `, {"hash":"sha256:862548c21f9eaa6a1bbc2128e9b7ba4909c2b0fb46e90e985a594464a95b26c5"}) as unknown as TypedDocumentString<OwnershipSessionByKeyQuery, OwnershipSessionByKeyQueryVariables>;
+export const OwnershipMessagesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OwnershipMessages($id: ID) {
+  session(id: $id) {
+    messages {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:21693d049ff5fe24b3f57c1a41408638aa490ba02b5afe43693fbf157ed22b69"}) as unknown as TypedDocumentString<OwnershipMessagesQuery, OwnershipMessagesQueryVariables>;
+export const OwnershipRenameDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OwnershipRename($id: ID!) {
+  renameSession(input: {id: $id, title: "Renamed"}) {
+    session {
+      id
+      title
+    }
+  }
+}
+    `, {"hash":"sha256:2a13e08b74a546dbb431e664f3229aeed3900b9c4d212b826a2497b27642c59b"}) as unknown as TypedDocumentString<OwnershipRenameMutation, OwnershipRenameMutationVariables>;
+export const OwnershipUpdateDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OwnershipUpdate($input: UpdateSessionInput!) {
+  updateSession(input: $input) {
+    session {
+      id
+      title
+      archived
+      metadata
+    }
+  }
+}
+    `, {"hash":"sha256:66a1f95fe3f66921242109d71c31cbc3be4716e98b6a4874a4260474506f0f41"}) as unknown as TypedDocumentString<OwnershipUpdateMutation, OwnershipUpdateMutationVariables>;
+export const OwnershipDeleteManyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OwnershipDeleteMany($ids: [ID!]!) {
+  deleteSessions(input: {ids: $ids}) {
+    deletedSessionIds
+  }
+}
+    `, {"hash":"sha256:bce1a922ea8cebc86266cbcbcfbc3c1116b6f130c4eeda1eaee6d8f413dfb623"}) as unknown as TypedDocumentString<OwnershipDeleteManyMutation, OwnershipDeleteManyMutationVariables>;
+export const OwnershipRenewDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OwnershipRenew($id: ID!) {
+  renewSession(input: {id: $id}) {
+    session {
+      id
+      expiresAt
+    }
+  }
+}
+    `, {"hash":"sha256:8f687f61c2655888a138cee08fb5f55632ea91b0a58b55d0b593e674b02d54ed"}) as unknown as TypedDocumentString<OwnershipRenewMutation, OwnershipRenewMutationVariables>;
+export const OwnershipAppendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OwnershipAppend($id: ID!) {
+  appendMessage(input: {sessionId: $id, text: "appended"}) {
+    message {
+      text
+    }
+    session {
+      id
+      messageCount
+    }
+  }
+}
+    `, {"hash":"sha256:e4ae8cd2a71fc09675a119bb45b5b755056643e0861dc738703153bedfb05d50"}) as unknown as TypedDocumentString<OwnershipAppendMutation, OwnershipAppendMutationVariables>;
+export const OwnershipSendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OwnershipSend($id: ID!) {
+  sendMessage(input: {sessionId: $id, text: "hello"}) {
+    session {
+      id
+    }
+    userMessage {
+      text
+    }
+    turn {
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:67d31c45f7c79d9e3dc23832764ea75f0184345848aaf73ac93d1ee0f0febe9a"}) as unknown as TypedDocumentString<OwnershipSendMutation, OwnershipSendMutationVariables>;
+export const OwnershipStopDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OwnershipStop($id: ID!) {
+  stopTurn(input: {sessionId: $id}) {
+    turn {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:bdc8b1202e5e0a37eb9a41e21cedbc0a72b0fb2b9535dc42b75fad322c7d10b5"}) as unknown as TypedDocumentString<OwnershipStopMutation, OwnershipStopMutationVariables>;
+export const OwnershipSessionsListDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OwnershipSessionsList($filter: SessionFilter) {
+  sessions(first: 100, filter: $filter) {
+    totalCount
+    edges {
+      node {
+        id
+        title
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:017d0a38df5640fa77e11b32a4afa1095c259c514f361dcab94b191744366ebb"}) as unknown as TypedDocumentString<OwnershipSessionsListQuery, OwnershipSessionsListQueryVariables>;
+export const OwnershipOtherCreateDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OwnershipOtherCreate {
+  createSession(input: {title: "x"}) {
+    session {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:6bef67441d53e4b6945ba6ae2746a018a415e2d5da3d5ed0e22e6a91f5271fec"}) as unknown as TypedDocumentString<OwnershipOtherCreateMutation, OwnershipOtherCreateMutationVariables>;
+export const OwnershipOtherSendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation OwnershipOtherSend {
+  sendMessage(input: {text: "new session"}) {
+    turn {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:8872153f538708519c896f3b9b5cde4c29bcf19e682fe183936f5c638f1b8222"}) as unknown as TypedDocumentString<OwnershipOtherSendMutation, OwnershipOtherSendMutationVariables>;
+export const OwnershipAgentNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OwnershipAgentNode($agent: ID!) {
+  node(id: $agent) {
+    id
+  }
+}
+    `, {"hash":"sha256:73990c13576b3e2c277fedd69359ba6a0d67dc5da89b5180a293eb8c19c13b30"}) as unknown as TypedDocumentString<OwnershipAgentNodeQuery, OwnershipAgentNodeQueryVariables>;
+export const OwnershipHealthDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OwnershipHealth {
+  health {
+    status
+    database
+    pubsub
+    databaseKind
+    pubsubKind
+    model
+  }
+}
+    `, {"hash":"sha256:a3e4c8911f09668a0b3e2fa34b51b068bb5477141894f1df9f212ff98ae5d112"}) as unknown as TypedDocumentString<OwnershipHealthQuery, OwnershipHealthQueryVariables>;
+export const MutationsCreateDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MutationsCreate($input: CreateSessionInput!) {
+  createSession(input: $input) {
+    created
+    session {
+      ...MutationsSessionFields
+    }
+  }
+}
+    fragment MutationsSessionFields on Session {
+  id
+  key
+  title
+  metadata
+  archived
+  state
+  messageCount
+  createdAt
+  updatedAt
+  expiresAt
+  agent {
+    id
+    isDefault
+  }
+  lastMessage {
+    id
+  }
+  timeout {
+    timeoutMinutes
+    autoRenew
+    maxDurationMinutes
+    warningThresholdMinutes
+  }
+}`, {"hash":"sha256:adcb4388d3fa8c05cd3873549e55b1c94c4475976587a77f7ff0c87339042ebc"}) as unknown as TypedDocumentString<MutationsCreateMutation, MutationsCreateMutationVariables>;
+export const MutationsRenameDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MutationsRename($id: ID!, $title: String!) {
+  renameSession(input: {id: $id, title: $title}) {
+    session {
+      ...MutationsSessionFields
+    }
+  }
+}
+    fragment MutationsSessionFields on Session {
+  id
+  key
+  title
+  metadata
+  archived
+  state
+  messageCount
+  createdAt
+  updatedAt
+  expiresAt
+  agent {
+    id
+    isDefault
+  }
+  lastMessage {
+    id
+  }
+  timeout {
+    timeoutMinutes
+    autoRenew
+    maxDurationMinutes
+    warningThresholdMinutes
+  }
+}`, {"hash":"sha256:ba2ec1e162d96a716759d0e198d9fe31330a6d96d3b1ea1e63ca89381b0a679e"}) as unknown as TypedDocumentString<MutationsRenameMutation, MutationsRenameMutationVariables>;
+export const MutationsUpdateDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MutationsUpdate($input: UpdateSessionInput!) {
+  updateSession(input: $input) {
+    session {
+      ...MutationsSessionFields
+    }
+  }
+}
+    fragment MutationsSessionFields on Session {
+  id
+  key
+  title
+  metadata
+  archived
+  state
+  messageCount
+  createdAt
+  updatedAt
+  expiresAt
+  agent {
+    id
+    isDefault
+  }
+  lastMessage {
+    id
+  }
+  timeout {
+    timeoutMinutes
+    autoRenew
+    maxDurationMinutes
+    warningThresholdMinutes
+  }
+}`, {"hash":"sha256:5f2557299df472d2acb8a5ab9cc6b82f4081acb7088fbbfacc082cb4e9d58315"}) as unknown as TypedDocumentString<MutationsUpdateMutation, MutationsUpdateMutationVariables>;
+export const MutationsDeleteManyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MutationsDeleteMany($ids: [ID!]!) {
+  deleteSessions(input: {ids: $ids}) {
+    deletedSessionIds
+  }
+}
+    `, {"hash":"sha256:9bc841d8949680cef5e6d61ab891fb93ce93da9d18c2dc17d65593daae6d658d"}) as unknown as TypedDocumentString<MutationsDeleteManyMutation, MutationsDeleteManyMutationVariables>;
+export const MutationsRenewDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MutationsRenew($id: ID!) {
+  renewSession(input: {id: $id}) {
+    session {
+      ...MutationsSessionFields
+    }
+  }
+}
+    fragment MutationsSessionFields on Session {
+  id
+  key
+  title
+  metadata
+  archived
+  state
+  messageCount
+  createdAt
+  updatedAt
+  expiresAt
+  agent {
+    id
+    isDefault
+  }
+  lastMessage {
+    id
+  }
+  timeout {
+    timeoutMinutes
+    autoRenew
+    maxDurationMinutes
+    warningThresholdMinutes
+  }
+}`, {"hash":"sha256:08370bca9784e0d43c085109bb4127511896058c6a6ba4a13a9fa7d06262a3fa"}) as unknown as TypedDocumentString<MutationsRenewMutation, MutationsRenewMutationVariables>;
+export const MutationsGetDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MutationsGet($id: ID!) {
+  session(id: $id) {
+    ...MutationsSessionFields
+  }
+}
+    fragment MutationsSessionFields on Session {
+  id
+  key
+  title
+  metadata
+  archived
+  state
+  messageCount
+  createdAt
+  updatedAt
+  expiresAt
+  agent {
+    id
+    isDefault
+  }
+  lastMessage {
+    id
+  }
+  timeout {
+    timeoutMinutes
+    autoRenew
+    maxDurationMinutes
+    warningThresholdMinutes
+  }
+}`, {"hash":"sha256:58af48e9cdb93b17d7dedbb6fb571beefa786386357c5431810e260029017338"}) as unknown as TypedDocumentString<MutationsGetQuery, MutationsGetQueryVariables>;
+export const MutationsCountDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MutationsCount {
+  sessions(filter: {archived: null}) {
+    totalCount
+  }
+}
+    `, {"hash":"sha256:e3f82c7500af488dfc5f052e9c970d784da5e103d834d6dec8720ff50d7d0c03"}) as unknown as TypedDocumentString<MutationsCountQuery, MutationsCountQueryVariables>;
+export const MutationsByKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MutationsByKey {
+  session(key: "dup") {
+    id
+    title
+  }
+}
+    `, {"hash":"sha256:2639e84a83f032b24e09e1f09226dd0fd66170bc2fb55f507cffa2cc16969b19"}) as unknown as TypedDocumentString<MutationsByKeyQuery, MutationsByKeyQueryVariables>;
+export const MutationsListedDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MutationsListed {
+  sessions(first: 100) {
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:85de300a7676560b35bb1cc7cc0c6b7bc87bb33e23133bea0c4707f37816bb40"}) as unknown as TypedDocumentString<MutationsListedQuery, MutationsListedQueryVariables>;
+export const PagingSessionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PagingSessions($first: Int, $after: String, $last: Int, $before: String, $filter: SessionFilter, $orderBy: SessionOrder) {
+  sessions(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+    orderBy: $orderBy
+  ) {
+    totalCount
+    edges {
+      cursor
+      node {
+        id
+      }
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:e152534639c48dac1b6609d54b4836611cb29e6148bb7efb8bd9493259445e0a"}) as unknown as TypedDocumentString<PagingSessionsQuery, PagingSessionsQueryVariables>;
+export const PagingAllUpdatedAtDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PagingAllUpdatedAt {
+  sessions(first: 100) {
+    edges {
+      node {
+        id
+        updatedAt
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:9f2053583e2fecd1dddc185fd47bbd22ccf26d32adb5093a6c07cf65a42a70c4"}) as unknown as TypedDocumentString<PagingAllUpdatedAtQuery, PagingAllUpdatedAtQueryVariables>;
+export const PagingMessageCursorsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PagingMessageCursors($id: ID!) {
+  session(id: $id) {
+    messages {
+      edges {
+        cursor
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:5a152181e575adbdd91bade61d71103a1bb26e68c543b66beafc6e4bafbfcb24"}) as unknown as TypedDocumentString<PagingMessageCursorsQuery, PagingMessageCursorsQueryVariables>;
+export const PagingFilterDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PagingFilter($filter: SessionFilter) {
+  sessions(first: 100, filter: $filter) {
+    totalCount
+    edges {
+      node {
+        id
+        title
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:9edba6813b43a657cae3c6de5b0b9db43b81ce6de72e0fb891a2c07eac31e170"}) as unknown as TypedDocumentString<PagingFilterQuery, PagingFilterQueryVariables>;
+export const PagingArchiveDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation PagingArchive($id: ID!) {
+  updateSession(input: {id: $id, archived: true}) {
+    session {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:8f45fd920e681c21a41fc1e3e1d2f7c3f519dd3ef9350a821eeb6b8e79c97ef3"}) as unknown as TypedDocumentString<PagingArchiveMutation, PagingArchiveMutationVariables>;
+export const PagingSqlPageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PagingSqlPage($first: Int) {
+  sessions(first: $first) {
+    totalCount
+    edges {
+      node {
+        title
+        messageCount
+        lastMessage {
+          text
+        }
+        agent {
+          name
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:0a95cc64218a5701f291b4f8227611178d642115e4d2336456d59d9985691f1c"}) as unknown as TypedDocumentString<PagingSqlPageQuery, PagingSqlPageQueryVariables>;
+export const WebTestSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query WebTestSession($id: ID!) {
+  session(id: $id) {
+    state
+    lastEventSeq
+    messages(last: 10) {
+      edges {
+        node {
+          role
+          text
+          turn {
+            status
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:45eb9e47f1a19a047defc36939576047eabf12039bfe635bcb0fa5bf4d36fd4f"}) as unknown as TypedDocumentString<WebTestSessionQuery, WebTestSessionQueryVariables>;
+export const WebTestViewerNameDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query WebTestViewerName {
+  viewer {
+    name
+  }
+}
+    `, {"hash":"sha256:387632e37d707c9b8ce1470646f4544ed6f8ed7003be4d92608fafe1bab00bca"}) as unknown as TypedDocumentString<WebTestViewerNameQuery, WebTestViewerNameQueryVariables>;
+export const WireSendMessageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WireSendMessage {
+  sendMessage(input: {text: "find me running shoes under $120"}) {
+    session {
+      id
+    }
+    turn {
+      id
+      model
+    }
+  }
+}
+    `, {"hash":"sha256:3a75e3213deef05e3355963fd7a82a0c8279fd6146106bfd685bd2d2de19cd87"}) as unknown as TypedDocumentString<WireSendMessageMutation, WireSendMessageMutationVariables>;
+export const CrashTestSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query CrashTestSession($id: ID!) {
+  session(id: $id) {
+    state
+    lastEventSeq
+    activeTurn {
+      id
+    }
+    messages {
+      edges {
+        node {
+          role
+          text
+          turn {
+            id
+            status
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:761b1e03685cff9852c6ec3e895532bea3b2d8c19b94d40cc965b7c49ca878f9"}) as unknown as TypedDocumentString<CrashTestSessionQuery, CrashTestSessionQueryVariables>;
+export const CrashTestTurnDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query CrashTestTurn($id: ID!) {
+  node(id: $id) {
+    ... on Turn {
+      status
+      finishReason
+      error {
+        code
+        message
+      }
+      assistantMessage {
+        role
+        text
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:8be3e4786d1e39a9c8533bd450d2d90fef1ff431c670ba737a3b8ddea48f0e7e"}) as unknown as TypedDocumentString<CrashTestTurnQuery, CrashTestTurnQueryVariables>;
+export const LimitsCreateSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation LimitsCreateSession($input: CreateSessionInput!) {
+  createSession(input: $input) {
+    session {
+      id
+      state
+      createdAt
+      expiresAt
+    }
+  }
+}
+    `, {"hash":"sha256:abbcb829c024240355c5a4cfa0707e9153dea917cab46479542e53e7613f4729"}) as unknown as TypedDocumentString<LimitsCreateSessionMutation, LimitsCreateSessionMutationVariables>;
+export const LimitsRenewSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation LimitsRenewSession($id: ID!) {
+  renewSession(input: {id: $id}) {
+    session {
+      id
+      state
+      expiresAt
+    }
+  }
+}
+    `, {"hash":"sha256:df1812fc33370d88107883615b18d16766b9b9a6a31bb35f272c2a3ba7587d31"}) as unknown as TypedDocumentString<LimitsRenewSessionMutation, LimitsRenewSessionMutationVariables>;
+export const LimitsSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query LimitsSession($id: ID!) {
+  session(id: $id) {
+    state
+    expiresAt
+    activeTurn {
+      id
+      status
+    }
+    messages(last: 1) {
+      edges {
+        node {
+          role
+          parts {
+            ... on ToolPart {
+              toolCallId
+              toolName
+              state
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:ccf750a533e303d08d23e9360b6edb18bc27ebd8d5efb9785451f97ce341feac"}) as unknown as TypedDocumentString<LimitsSessionQuery, LimitsSessionQueryVariables>;
+export const MultiProcessSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MultiProcessSession($id: ID!) {
+  session(id: $id) {
+    state
+    activeTurn {
+      id
+    }
+    messages(last: 1) {
+      edges {
+        node {
+          role
+          text
+          turn {
+            status
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:e901b39dbc8888621719b6ae8037cd4574882639fcaa558b878aaad9ef67d7a9"}) as unknown as TypedDocumentString<MultiProcessSessionQuery, MultiProcessSessionQueryVariables>;
+export const MultiProcessHealthDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MultiProcessHealth {
+  health {
+    status
+    pubsubKind
+    databaseKind
+  }
+}
+    `, {"hash":"sha256:f04073f5a3c8f5a33d17c40079ad700fa60f4e2cfe1f858fa413e9e043a87564"}) as unknown as TypedDocumentString<MultiProcessHealthQuery, MultiProcessHealthQueryVariables>;
+export const TestSessionEventsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    subscription TestSessionEvents($id: ID!, $after: Int) {
+  sessionEvents(sessionId: $id, afterSeq: $after) {
+    __typename
+    seq
+    sessionId
+    turnId
+    at
+    ... on TurnStarted {
+      turn {
+        id
+        status
+      }
+      userMessage {
+        id
+        role
+        text
+      }
+    }
+    ... on TextDelta {
+      delta
+      messageId
+    }
+    ... on ToolCallStarted {
+      toolCallId
+      toolName
+    }
+    ... on ToolCalled {
+      toolCallId
+      toolName
+      input
+    }
+    ... on ToolResulted {
+      toolCallId
+      toolName
+      output
+    }
+    ... on ToolFailed {
+      toolCallId
+      toolName
+      errorText
+    }
+    ... on ApprovalRequested {
+      toolCallId
+      toolName
+      input
+    }
+    ... on StepFinished {
+      step
+      finishReason
+      usage {
+        inputTokens
+        outputTokens
+        totalTokens
+      }
+    }
+    ... on TurnFinished {
+      turn {
+        ...TestTurn
+      }
+      message {
+        id
+        role
+        text
+        parts {
+          __typename
+          ... on ToolPart {
+            toolCallId
+            state
+            input
+          }
+        }
+      }
+    }
+    ... on TurnFailed {
+      turn {
+        ...TestTurn
+      }
+      error {
+        code
+        message
+      }
+    }
+    ... on TurnCancelled {
+      turn {
+        ...TestTurn
+      }
+      message {
+        id
+        text
+      }
+    }
+    ... on MessageAppended {
+      message {
+        text
+      }
+    }
+    ... on SessionUpdated {
+      session {
+        id
+        title
+        state
+        expiresAt
+      }
+    }
+    ... on SessionExpiring {
+      expiresAt
+    }
+  }
+}
+    fragment TestTurn on Turn {
+  id
+  status
+  finishReason
+  model
+  startedAt
+  finishedAt
+  usage {
+    inputTokens
+    outputTokens
+    totalTokens
+  }
+  error {
+    code
+    message
+  }
+  assistantMessage {
+    id
+    text
+  }
+}`, {"hash":"sha256:41c59a6a6bbebdd3816c4d80371bc43d1f827952755c7ee84cd1f752cca2c7bc"}) as unknown as TypedDocumentString<TestSessionEventsSubscription, TestSessionEventsSubscriptionVariables>;
+export const TestSessionsChangedDocument = /*#__PURE__*/ new TypedDocumentString(`
+    subscription TestSessionsChanged {
+  sessionsChanged {
+    kind
+    sessionId
+    session {
+      id
+      title
+      state
+    }
+  }
+}
+    `, {"hash":"sha256:3bffb1ab19c5e8c83d1b180f2dc1a7f29877c755a4fc0ad4682e2f98e92590b5"}) as unknown as TypedDocumentString<TestSessionsChangedSubscription, TestSessionsChangedSubscriptionVariables>;
+export const TestSendMessageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation TestSendMessage($id: ID, $text: String!, $cmid: String) {
+  sendMessage(input: {sessionId: $id, text: $text, clientMessageId: $cmid}) {
+    session {
+      id
+      state
+      messageCount
+      expiresAt
+    }
+    userMessage {
+      id
+      text
+    }
+    turn {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:9cfe46897ab899b488c5199a9de4fba6b3689289b2fa75093ab3aa8c84363a36"}) as unknown as TypedDocumentString<TestSendMessageMutation, TestSendMessageMutationVariables>;
+export const TestStopTurnDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation TestStopTurn($id: ID!) {
+  stopTurn(input: {sessionId: $id}) {
+    turn {
+      ...TestTurn
+    }
+  }
+}
+    fragment TestTurn on Turn {
+  id
+  status
+  finishReason
+  model
+  startedAt
+  finishedAt
+  usage {
+    inputTokens
+    outputTokens
+    totalTokens
+  }
+  error {
+    code
+    message
+  }
+  assistantMessage {
+    id
+    text
+  }
+}`, {"hash":"sha256:02ed3b8bbb349b40e162f90d842479c63ad7969c399605205788f9894796dcf1"}) as unknown as TypedDocumentString<TestStopTurnMutation, TestStopTurnMutationVariables>;
+export const TestAppendMessageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation TestAppendMessage($id: ID!, $text: String!) {
+  appendMessage(input: {sessionId: $id, text: $text}) {
+    message {
+      id
+    }
+    session {
+      expiresAt
+    }
+  }
+}
+    `, {"hash":"sha256:014f433470086f5495c13fe969995654619749f69185e9ffc2dcaa09fe5e5f8a"}) as unknown as TypedDocumentString<TestAppendMessageMutation, TestAppendMessageMutationVariables>;
+export const TestViewerDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query TestViewer {
+  viewer {
+    id
+    name
+  }
+}
+    `, {"hash":"sha256:c44fd91f5ef2ad99c366691601ddd788608fd65df4ff8b447a6d3441c4585386"}) as unknown as TypedDocumentString<TestViewerQuery, TestViewerQueryVariables>;
+export const TestAgentsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query TestAgents {
+  agents {
+    id
+    name
+    isDefault
+  }
+}
+    `, {"hash":"sha256:381bbe7b03e95bd8339ba1867ec6fe75c5a8101ee9f90f4d781c3a4d9bcdf284"}) as unknown as TypedDocumentString<TestAgentsQuery, TestAgentsQueryVariables>;
+export const TestSessionsCountDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query TestSessionsCount {
+  sessions {
+    totalCount
+  }
+}
+    `, {"hash":"sha256:7bb24b560b1c6a3952351cfac1a3d3cb64cd110ebb3bb08d0276e969c5532ca7"}) as unknown as TypedDocumentString<TestSessionsCountQuery, TestSessionsCountQueryVariables>;
+export const TestFirstSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query TestFirstSession {
+  sessions(first: 1) {
+    edges {
+      cursor
+      node {
+        id
+        title
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:1f0465a96abdfa16d11aed1ab5c229a2074b12ea5883af1fe3291d8d1340f361"}) as unknown as TypedDocumentString<TestFirstSessionQuery, TestFirstSessionQueryVariables>;
+export const ApprovalTestStateDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ApprovalTestState($session: ID!, $turn: ID!) {
+  session(id: $session) {
+    state
+    activeTurn {
+      id
+      status
+    }
+  }
+  node(id: $turn) {
+    ... on Turn {
+      id
+      status
+      finishedAt
+    }
+  }
+}
+    `, {"hash":"sha256:90f068a16a1c3254cfe7875f0f3010fb98b0eeaf0f77cbbd9432bd9be5d36d96"}) as unknown as TypedDocumentString<ApprovalTestStateQuery, ApprovalTestStateQueryVariables>;
+export const ApprovalTestMessagesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ApprovalTestMessages($id: ID!) {
+  session(id: $id) {
+    state
+    messageCount
+    lastMessage {
+      text
+    }
+    messages(first: 50) {
+      edges {
+        node {
+          role
+          text
+          parts {
+            __typename
+            ... on TextPart {
+              text
+            }
+            ... on StepStartPart {
+              step
+            }
+            ... on ToolPart {
+              toolCallId
+              toolName
+              state
+              input
+              output
+              errorText
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:98727e5878d5f89169eac9d5531d12b230223c91d22b8775b5105d1154985035"}) as unknown as TypedDocumentString<ApprovalTestMessagesQuery, ApprovalTestMessagesQueryVariables>;
+export const ControlTestSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ControlTestSession($id: ID!) {
+  session(id: $id) {
+    id
+    state
+    messageCount
+    activeTurn {
+      id
+    }
+    lastMessage {
+      id
+      role
+      text
+    }
+    messages(first: 50) {
+      edges {
+        node {
+          id
+          role
+          text
+          turn {
+            id
+            status
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:49d7add7d963406cdb37f048233e2991c9699f9ef5cf66a56d15a44da9e46825"}) as unknown as TypedDocumentString<ControlTestSessionQuery, ControlTestSessionQueryVariables>;
+export const ControlSessionsListDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ControlSessionsList {
+  sessions {
+    totalCount
+    edges {
+      node {
+        id
+        messageCount
+        state
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:dfd90548593a0b5a498648426a2c1f24afaa4462774aaa28ea991ecb95ac56f7"}) as unknown as TypedDocumentString<ControlSessionsListQuery, ControlSessionsListQueryVariables>;
+export const TurnTestSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query TurnTestSession($id: ID!) {
+  session(id: $id) {
+    id
+    title
+    state
+    messageCount
+    activeTurn {
+      id
+    }
+    lastMessage {
+      id
+      role
+      text
+    }
+    messages(first: 50) {
+      edges {
+        node {
+          id
+          role
+          text
+          turn {
+            id
+          }
+          parts {
+            __typename
+            ... on TextPart {
+              text
+            }
+            ... on StepStartPart {
+              step
+            }
+            ... on ToolPart {
+              toolCallId
+              toolName
+              state
+              input
+              output
+              errorText
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:1dd4e27566db3b16cf2cb66077c8b9b3532dc1d4cf6ec456157290361441e2e7"}) as unknown as TypedDocumentString<TurnTestSessionQuery, TurnTestSessionQueryVariables>;
