@@ -1,5 +1,7 @@
-// npm run bench [-- --quick] [-- --only fanout,coalesce,floors,profile,sql,paging,idle,coldstart]
-//               [-- --sessions 100,1000] [-- --tokens 100] [-- --server-node /path/to/node]
+// npm run bench [-- --quick]
+//               [-- --only fanout,coalesce,floors,profile,sql,paging,idle,coldstart,provider,turns]
+//               [-- --sessions 100,1000] [-- --tokens 100] [-- --chats 100,1000]
+//               [-- --server-node /path/to/node]
 //               [-- --verbose] [-- --keep]
 // Writes bench/results/<timestamp>.json, latest.json and latest.md. See bench/README.md.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,9 +15,22 @@ import { runColdStart } from './scenarios/coldstart.js';
 import { fanoutConfig, fanoutSessionsNeeded, runFanout } from './scenarios/fanout.js';
 import { idleConfig, runIdle } from './scenarios/idle.js';
 import { runPaging } from './scenarios/paging.js';
+import { providerConfig, providerUsersNeeded, runProvider } from './scenarios/provider.js';
 import { runSql } from './scenarios/sql.js';
+import { runTurns, turnsConfig, turnsUsersNeeded } from './scenarios/turns.js';
 
-const SCENARIOS = ['fanout', 'coalesce', 'floors', 'profile', 'sql', 'paging', 'idle', 'coldstart'];
+const SCENARIOS = [
+  'fanout',
+  'coalesce',
+  'floors',
+  'profile',
+  'sql',
+  'paging',
+  'idle',
+  'coldstart',
+  'provider',
+  'turns',
+];
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +41,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     sessions: { type: 'string' },
     tokens: { type: 'string' },
+    chats: { type: 'string' },
   },
 });
 const only = values.only
@@ -61,11 +77,38 @@ if (values.sessions) {
 }
 if (values.tokens) fanout.tokens = Math.max(fanout.shortTokens + 1, Number(values.tokens));
 const idle = idleConfig(options.quick);
+const provider = providerConfig(options.quick);
+const turns = turnsConfig(options.quick);
+// --chats 100,300: override the provider and turns scenarios' concurrency levels
+if (values.chats) {
+  const levels = values.chats
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+  provider.concurrency = levels;
+  turns.concurrency = levels;
+}
 const ctx = new Context(
   options,
   Math.max(fanoutSessionsNeeded(fanout), idle.subscriptions),
-  idle.users,
+  templateUsers(),
 );
+
+/**
+ * Users (with API keys) in the template: the provider and turns scenarios run at the default rate
+ * limits, so their chats are spread over enough users. Rounded up to a count that keeps the idle
+ * scenario's sockets at `perSocket` subscriptions each (it groups the sessions by user).
+ */
+function templateUsers(): number {
+  const wanted = (name: string) => !only || only.has(name);
+  let users = idle.users;
+  if (wanted('provider')) users = Math.max(users, providerUsersNeeded(provider));
+  if (wanted('turns')) users = Math.max(users, turnsUsersNeeded(turns));
+  if (users === idle.users) return users;
+  const sockets = idle.subscriptions / idle.perSocket;
+  for (let u = users; u <= sockets; u++) if (sockets % u === 0) return u;
+  return users;
+}
 await mkdir(ctx.resultsDir, { recursive: true });
 
 const started = Date.now();
@@ -83,7 +126,9 @@ const results: Record<string, any> = {
     server: { ...SERVER_ENV, DATA_DIR: '<fresh copy of a prepared template per server>' },
     fanout,
     idle,
-    note: 'Servers run NODE_ENV=production with rate limits raised out of the way; embedded database (PGlite) unless a scenario says otherwise.',
+    provider,
+    turns,
+    note: 'Servers run NODE_ENV=production with rate limits raised out of the way; embedded database (PGlite) unless a scenario says otherwise. The provider and turns scenarios start the project server with its real entry point at its default settings (rate limits included).',
   },
   load: { start: loadAtStart },
   warnings: [] as string[],
@@ -133,6 +178,8 @@ try {
   if (['fanout', 'coalesce', 'floors', 'profile'].some((s) => ctx.wants(s))) {
     await scenario('fanout', () => runFanout(ctx, fanout));
   }
+  if (ctx.wants('provider')) await scenario('provider', () => runProvider(ctx, provider));
+  if (ctx.wants('turns')) await scenario('turns', () => runTurns(ctx, turns));
 } finally {
   await ctx.cleanup();
 }

@@ -62,7 +62,7 @@ serveIpc({
   stats: () => ({
     ...stats.snapshot(),
     subscribers: app.services.events.subscriberCount(),
-    runningTurns: app.services.chat.runningCount(),
+    runningTurns: app.services.runner.runningCount(),
   }),
   resetPeak: () => stats.resetPeak(),
   gc: () => stats.gc(),
@@ -77,7 +77,7 @@ serveIpc({
   },
   profileStart: () => stats.profileStart(),
   profileStop: ({ file }: { file: string }) => stats.profileStop(file),
-  drain: () => app.services.chat.drain(),
+  drain: () => app.services.runner.drain(),
   stop: () => {
     setImmediate(() => void stop());
   },

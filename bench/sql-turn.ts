@@ -73,7 +73,7 @@ async function turn(sessionId: string, tokens: number) {
     'mutation($input: SendMessageInput!) { sendMessage(input: $input) { turn { id } } }',
     { input: { sessionId, text: benchPrompt(tokens, `sql-${tokens}-${sessionId.slice(-6)}`) } },
   );
-  await app.services.chat.drain();
+  await app.services.runner.drain();
   const ms = nowMs() - t0;
   await sleep(200); // anything trailing the turn (none expected) is counted too
   recording = false;

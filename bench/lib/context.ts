@@ -38,7 +38,9 @@ export class Context {
   /** A migrated, seeded DATA_DIR to build the template on (saves migrating a fresh one). */
   templateBase: string | undefined;
   private clientsChild: Child | undefined;
+  private chatClientsChild: Child | undefined;
   readonly children = new Set<Child>();
+  private readonly cleanups: (() => Promise<unknown>)[] = [];
   readonly resultsDir = path.join(ROOT, 'bench/results');
   readonly runId: string;
   readonly startedAt = Date.now();
@@ -117,6 +119,22 @@ export class Context {
     return child;
   }
 
+  /** The chat clients of the provider and turns scenarios (bench/chat-clients.ts), one per run. */
+  async chatClients(): Promise<Child> {
+    if (this.chatClientsChild && this.chatClientsChild.proc.exitCode == null) {
+      return this.chatClientsChild;
+    }
+    const child = this.spawn('bench/chat-clients.ts');
+    await child.call('usage', undefined, 60_000);
+    this.chatClientsChild = child;
+    return child;
+  }
+
+  /** Runs at cleanup (before the children are stopped): processes and databases of a scenario. */
+  onCleanup(fn: () => Promise<unknown>) {
+    this.cleanups.push(fn);
+  }
+
   /** Starts bench/server.ts (or a floor) and waits for its `ready` event. */
   async startServer(
     script: string,
@@ -135,6 +153,7 @@ export class Context {
   }
 
   async cleanup() {
+    for (const fn of this.cleanups.splice(0).reverse()) await fn().catch(() => {});
     for (const child of [...this.children]) await child.stop(5000).catch(() => {});
     if (!this.options.keep) await rm(await this.tmp, { recursive: true, force: true });
   }

@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** CPU, memory and profiling of the process it runs in, for the bench entry points. */
 export class ProcessStats {
   private peakRss = 0;
   private readonly sampler: NodeJS.Timeout;
   private inspector: Session | undefined;
-  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
   constructor(sampleEveryMs = 100) {
     this.peakRss = process.memoryUsage.rss();

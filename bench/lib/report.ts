@@ -361,7 +361,7 @@ function coldSection(s: Any): string {
       ],
     ),
     '',
-    `From spawning \`${s.command}\` to its \`listening on\` line (tsx compiles TypeScript on the fly; its cache is warm after the first run).`,
+    `From spawning \`${s.command}\` to its \`listening on\` line (dist/ is built ahead: nothing is compiled at start).`,
     '',
   );
   return out.join('\n');
@@ -395,6 +395,257 @@ function profileSection(f: Any): string {
     '',
   );
   return out.join('\n');
+}
+
+const CHAT_SERVER_NAMES: Record<string, string> = {
+  reference: 'reference (streamText → SSE)',
+  'project-pglite': 'project, PGlite',
+  'project-postgresql': 'project, PostgreSQL',
+};
+const chatServerName = (label: string) => CHAT_SERVER_NAMES[label] ?? label;
+
+/** "none ✓", or the failures by kind in bold; failed chats out of C. */
+function chatFailures(r: Any): string {
+  const entries = Object.entries((r.report?.failures ?? {}) as Record<string, number>);
+  if (!entries.length && !r.timedOut) return 'none ✓';
+  const kinds = entries
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} × ${n}`)
+    .join(', ');
+  return `**${r.report.failedChats} of ${r.chats} chats: ${kinds}${r.timedOut ? ' (timed out)' : ''}**`;
+}
+
+const msTriple = (d: Any) => `${fmt(d?.p50)} / ${fmt(d?.p99)} / ${fmt(d?.max)}`;
+
+function serverNotes(x: Any): string[] {
+  const out: string[] = [];
+  for (const s of (x.servers as Any[]).filter((s) => s.error)) {
+    out.push(
+      `- **${chatServerName(s.label)} failed**: \`${String(s.error).split('\n')[0]?.slice(0, 300)}\``,
+    );
+  }
+  for (const r of x.rounds as Any[]) {
+    if (r.serverErrorLogs)
+      out.push(
+        `- ${chatServerName(r.label)}, C=${r.chats}: the server logged ${r.serverErrorLogs} errors; first: \`${String(r.serverErrorSamples?.[0] ?? '').slice(0, 300)}\``,
+      );
+    for (const p of (r.report?.problems as string[] | undefined)?.slice(0, 3) ?? [])
+      out.push(`- ${chatServerName(r.label)}, C=${r.chats}: ${p}`);
+  }
+  return out;
+}
+
+function providerSection(p: Any): string {
+  const out: string[] = [
+    '## 8. Against a naive streamText server, fed by an OpenAI-compatible provider',
+    '',
+  ];
+  const problem = failed(p);
+  if (problem) return [...out, problem, ''].join('\n');
+  const c = p.config;
+  out.push(
+    `An OpenAI-compatible server (\`bench/provider.ts\`, its own process, real HTTP) streams ${c.words} words at ${c.wordsPerS} words/s per chat (ideal ${fmt(p.idealS, 2)} s) in OpenAI's chat-completions SSE format and answers title requests. The same C chats, all at once, go to each server in turn: the **reference** (\`bench/reference-server.ts\`: \`streamText\` on \`createOpenAI(…).chat\` → \`pipeUIMessageStreamToResponse\`, stores nothing, no auth; clients POST /api/chat and read the SSE UI message stream) and the **project** (\`${p.command ?? 'its real entry point'}\`, default settings, \`MODEL=openai:bench\` on that provider; per chat the client calls createSession over HTTP, subscribes to sessionEvents(afterSeq: 0) over graphql-ws on a socket of its own, calls sendMessage, and reads events to TurnFinished and the title's SessionUpdated). A warm-up round of ${c.warmupChats} short chats precedes each server's rounds.`,
+    '',
+  );
+  out.push(...serverNotes(p));
+  const rounds = (p.rounds as Any[]).filter((r) => r.kind === 'main');
+  const ref = (n: number) => rounds.find((r) => r.label === 'reference' && r.chats === n);
+  out.push(
+    '',
+    table(
+      [
+        'server',
+        'C',
+        'µs server CPU / word (to turn end)',
+        '× reference',
+        'PostgreSQL µs / word',
+        'words/s',
+        'wall s (× ideal)',
+        'provider → client p50 / p99 / max ms',
+        'first word p50 / p99 ms',
+        'chat setup p50 / p99 ms',
+        'loop delay p99 / max ms',
+        'peak RSS MB',
+        'failures',
+      ],
+      rounds.map((r) => {
+        const base = ref(r.chats);
+        const ratio =
+          r.label !== 'reference' && base?.serverCpuUsPerWord && r.serverCpuUsPerWord != null
+            ? `${fmt(r.serverCpuUsPerWord / base.serverCpuUsPerWord, 2)}×`
+            : r.label === 'reference'
+              ? '1×'
+              : '–';
+        return [
+          chatServerName(r.label),
+          r.chats,
+          `${fmt(r.serverCpuUsPerWord)} (${fmt(r.serverCpuUsPerWordToTurnEnd)})`,
+          ratio,
+          fmt(r.postgresCpuUsPerWord),
+          fmt(r.wordsPerS, 0),
+          `${fmt(r.wallS, 2)} (${fmt(r.wallS / p.idealS, 1)}×)`,
+          msTriple(r.report.latencyMs),
+          `${fmt(r.report.firstWordMs.p50)} / ${fmt(r.report.firstWordMs.p99)}`,
+          r.target === 'project'
+            ? `${fmt(r.report.setupMs.p50)} / ${fmt(r.report.setupMs.p99)}`
+            : '–',
+          r.loopDelayP99Ms == null ? 'n/a' : `${fmt(r.loopDelayP99Ms)} / ${fmt(r.loopDelayMaxMs)}`,
+          fmt(r.serverPeakRssMB, 0),
+          chatFailures(r),
+        ];
+      }),
+    ),
+    '',
+    table(
+      [
+        'server',
+        'C',
+        'words delivered / expected',
+        'provider streams (done / aborted / retried)',
+        'titles answered / received',
+        'server CPU s (cores busy)',
+        'provider CPU s',
+        'clients CPU s',
+        'load avg',
+      ],
+      rounds.map((r) => [
+        chatServerName(r.label),
+        r.chats,
+        `${fmt(r.wordsDelivered, 0)} / ${fmt(r.wordsExpected, 0)}`,
+        r.provider
+          ? `${fmt(r.provider.streamsCompleted, 0)} / ${fmt(r.provider.streamsAborted, 0)} / ${fmt(r.report.providerRestarts, 0)}`
+          : '–',
+        r.target === 'project' && r.provider
+          ? `${fmt(r.provider.titleCompletions, 0)} / ${fmt(r.report.titled, 0)}`
+          : '–',
+        `${fmt(r.serverCpuS, 2)} (${fmt(r.serverCoresBusy, 2)})`,
+        fmt(r.providerCpuS, 2),
+        fmt(r.clientCpuS, 2),
+        r.loadavg1,
+      ]),
+    ),
+    '',
+    '- *µs server CPU / word*: user + system CPU of the server process read from outside (`/proc/<pid>/stat`, every thread) from the first request to the moment the last chat has its title (project: all-in, sendMessage, persistence, title, delivery; the reference has no title), divided by the words the clients received; in brackets the same to the last turn end. *× reference*: over the reference’s in the same run at the same C. *PostgreSQL*: the CPU of the PostgreSQL backends serving the run’s database (`/proc`, same window), on top.',
+    '- *words/s*: words received over the wall time, from the first request to the last turn end; *× ideal*: that time over words ÷ pace.',
+    '- *provider → client*: per word, from the provider’s write of its chunk to the clients’ receipt of the frame that carried it (both CLOCK_MONOTONIC). Each word is `<chat tag>.<index>`, so every word is matched to the exact send time of the same word. *first word*: from the request that starts the turn (sendMessage, POST /api/chat) to the first word. *chat setup*: createSession plus the socket up to connection_ack, before sendMessage.',
+    '- *loop delay*: `nodejs_eventloop_lag_p99_seconds` / `_max_seconds` of the server’s GET /metrics, scraped before the round (prom-client resets its histogram on each scrape) and after it.',
+    '- *peak RSS*: VmHWM of the server process, reset (`/proc/<pid>/clear_refs`) at the round’s start, read at the last turn end.',
+    '- *failures*: per chat, the first of: a connect timeout (TCP, 10 s: fetch’s default, applied to WebSockets too), a response timeout (300 s), a connection reset or refused, an HTTP status, a GraphQL error code (RATE_LIMITED, …), a socket closed, TurnFailed / TurnCancelled, no end within the time limit; then for the chats that finished: seq missing / duplicated / out of order (from 1, every event), words missing / duplicated / out of order / foreign against the words the provider sent for that chat, the text not equal to them, the deltas not equal to the stored answer (TurnFinished.message.text). *none ✓* means every chat passed every check.',
+    '',
+  );
+  const cmps = (p.comparisons as Any[]) ?? [];
+  if (cmps.length) {
+    out.push(
+      table(
+        [
+          'C',
+          'reference µs / word',
+          'project PGlite: µs / word (× ref, to turn end)',
+          'project PostgreSQL: µs / word (× ref, to turn end)',
+        ],
+        cmps.map((x) => [
+          x.chats,
+          fmt(x.referenceCpuUsPerWord),
+          x.pglite
+            ? `${fmt(x.pglite.cpuUsPerWord)} (${fmt(x.pglite.ratio, 2)}×, ${fmt(x.pglite.ratioToTurnEnd, 2)}×)`
+            : '–',
+          x.postgresql
+            ? `${fmt(x.postgresql.cpuUsPerWord)} (${fmt(x.postgresql.ratio, 2)}×, ${fmt(x.postgresql.ratioToTurnEnd, 2)}×)`
+            : '–',
+        ]),
+      ),
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+function turnsSection(t: Any): string {
+  const out: string[] = [
+    '## 9. Realistic shopping turns (local model: tool call, answer, title)',
+    '',
+  ];
+  const problem = failed(t);
+  if (problem) return [...out, problem, ''].join('\n');
+  out.push(
+    `C new chats at once on the project’s server (\`${t.command ?? 'its real entry point'}\`, default settings, \`MODEL=local\` at its default pace): createSession, sessionEvents over graphql-ws, sendMessage "${t.config.message}" (the local model calls searchProducts, answers from the results, and the server titles the session), to TurnFinished and the title's SessionUpdated. A warm-up round of ${t.config.warmupChats} chats precedes each server's rounds.`,
+    '',
+  );
+  out.push(...serverNotes(t));
+  const rounds = (t.rounds as Any[]).filter((r) => r.kind === 'main');
+  out.push(
+    '',
+    table(
+      [
+        'server',
+        'C',
+        'ms server CPU / turn',
+        'PostgreSQL ms / turn',
+        'SQL / turn',
+        'loop delay p99 / max ms',
+        'first delta p50 / p99 ms',
+        'between deltas p50 / p99 / max ms',
+        'turn p50 / p99 s',
+        'wall s',
+        'searchProducts calls',
+        'titles',
+        'peak RSS MB',
+        'failures',
+      ],
+      rounds.map((r) => [
+        chatServerName(r.label),
+        r.chats,
+        fmt(r.serverCpuMsPerTurn, 1),
+        fmt(r.postgresCpuMsPerTurn, 1),
+        r.sqlPerTurn == null ? 'n/a' : fmt(r.sqlPerTurn),
+        r.loopDelayP99Ms == null ? 'n/a' : `${fmt(r.loopDelayP99Ms)} / ${fmt(r.loopDelayMaxMs)}`,
+        `${fmt(r.report.firstWordMs.p50)} / ${fmt(r.report.firstWordMs.p99)}`,
+        msTriple(r.report.frameGapMs),
+        `${fmt(r.report.turnMs.p50 / 1000, 2)} / ${fmt(r.report.turnMs.p99 / 1000, 2)}`,
+        fmt(r.wallS, 2),
+        fmt(r.report.toolCalls?.searchProducts ?? 0, 0),
+        `${fmt(r.report.titled, 0)} / ${r.chats}`,
+        fmt(r.serverPeakRssMB, 0),
+        chatFailures(r),
+      ]),
+    ),
+    '',
+    '- *ms server CPU / turn*: user + system CPU of the server process from outside (`/proc/<pid>/stat`) from the first request to the last title, over the finished turns (createSession, the socket, sendMessage, the tool, the answer, persistence, the title, delivery). *PostgreSQL*: its backends for the run’s database, on top.',
+    '- *SQL / turn*: the increase of `chat_db_queries_total` on GET /metrics over the round, per chat (everything the chat caused); *n/a* while the server does not export that counter.',
+    '- *loop delay*: `nodejs_eventloop_lag_p99_seconds` / `_max_seconds` from GET /metrics, scraped before the round (which resets prom-client’s histogram) and after it.',
+    '- *first delta*: sendMessage sent → first TextDelta received. *between deltas*: the gap between consecutive TextDelta frames of a chat as the client receives them (there is no provider clock here; the local model paces its words 20 ms apart by default, and the gap across the tool call includes the tool).',
+    '- *failures*: as in section 8 (seqs; the deltas against the stored answer).',
+    '',
+  );
+  return out.join('\n');
+}
+
+function chatHeadlines(s: Any, rows: string[][]) {
+  const p = s.provider;
+  if (p?.rounds) {
+    for (const r of (p.rounds as Any[]).filter((x) => x.kind === 'main')) {
+      const cmp = (p.comparisons as Any[]).find((x) => x.chats === r.chats);
+      const ratio =
+        r.label === 'project-pglite'
+          ? cmp?.pglite?.ratio
+          : r.label === 'project-postgresql'
+            ? cmp?.postgresql?.ratio
+            : undefined;
+      rows.push([
+        `Provider stream, ${chatServerName(r.label)}, C=${r.chats}`,
+        `${fmt(r.serverCpuUsPerWord)} µs CPU/word${ratio != null ? ` (${fmt(ratio, 2)}× reference)` : ''}, ${fmt(r.wordsPerS, 0)} words/s, wall ${fmt(r.wallS, 2)} s (ideal ${fmt(p.idealS, 2)}), provider → client p99 ${fmt(r.report.latencyMs.p99)} ms, failures: ${chatFailures(r)}`,
+      ]);
+    }
+  }
+  const t = s.turns;
+  if (t?.rounds) {
+    for (const r of (t.rounds as Any[]).filter((x) => x.kind === 'main')) {
+      rows.push([
+        `Shopping turns, ${chatServerName(r.label)}, C=${r.chats}`,
+        `${fmt(r.serverCpuMsPerTurn, 1)} ms CPU/turn, SQL/turn ${r.sqlPerTurn == null ? 'n/a' : fmt(r.sqlPerTurn)}, loop delay p99 ${fmt(r.loopDelayP99Ms)} ms, between deltas p99 ${fmt(r.report.frameGapMs.p99)} ms, failures: ${chatFailures(r)}`,
+      ]);
+    }
+  }
 }
 
 function headline(results: Any): string {
@@ -461,6 +712,7 @@ function headline(results: Any): string {
       `${fmt(s.coldstart.freshDataDirMs.median, 0)} ms fresh, ${fmt(s.coldstart.existingDataDirMs.median, 0)} ms existing`,
     ]);
   }
+  chatHeadlines(s, rows);
   return rows.length ? table(['measure', 'result'], rows) : '_no results_';
 }
 
@@ -489,10 +741,13 @@ export function renderMarkdown(results: Any): string {
     pagingSection(s.paging),
     idleSection(s.idle),
     coldSection(s.coldstart),
+    providerSection(s.provider),
+    turnsSection(s.turns),
     '## Conditions',
     '',
     `- Servers: \`NODE_ENV=production\`, \`LOG_LEVEL=warn\`, \`MODEL=local\`, rate limits raised to 1,000,000/min so they never interfere, embedded PGlite database (a fresh copy of a prepared one per server: ${results.configuration?.idle?.users ?? '?'} users with API keys, titled sessions spread over them), \`--expose-gc\` (GC is forced only between measurements).`,
     '- The clients are a separate Node process on the same machine: they share its CPUs with the server.',
+    `- Provider and turns scenarios (8, 9): the project's server is started as users run it (\`${s.provider?.command ?? s.turns?.command ?? 'its real entry point'}\`, \`NODE_ENV=production\`, every other setting at its default: log level, rate limits, checkpoints, coalescing) and measured from outside (\`/proc\`, GET /metrics, what the clients receive); chats are spread over enough users for the default rate limits. The provider, the reference and the clients share the machine's CPUs with it.`,
     '- Bench prompts: the local model echoes at most 25 words of a message, so bench/model.ts rewrites a "bench <tokens> <tag>" prompt (once per call) into tool results the local model answers word for word; the stream itself, its pacing and every stage after it are the production ones.',
     '',
   );

@@ -4,12 +4,14 @@ import path from 'node:path';
 import type { Context } from '../lib/context.js';
 import { SERVER_ENV } from '../lib/context.js';
 import { cleanEnv, ROOT } from '../lib/ipc.js';
+import { projectServerCommand } from '../lib/project-server.js';
 import { median, nowMs, round } from '../lib/stats.js';
 
-/** Spawn `node --import tsx src/server.ts` (what `npm start` runs) and time it to "listening on". */
+/** Spawn what `npm start` runs and time it to "listening on". */
 async function startOnce(node: string, dataDir: string): Promise<number> {
   const t0 = nowMs();
-  const child = spawn(node, ['--import', 'tsx', 'src/server.ts'], {
+  const { command, args } = projectServerCommand(node);
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: cleanEnv({ ...SERVER_ENV, DATA_DIR: dataDir }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +62,7 @@ export async function runColdStart(ctx: Context) {
     else await rm(dir, { recursive: true, force: true });
   }
   return {
-    command: 'node --import tsx src/server.ts (NODE_ENV=production, PGlite)',
+    command: 'node scripts/start.mjs (npm start; NODE_ENV=production, PGlite)',
     runs,
     freshDataDirMs: { median: round(median(fresh), 0), all: fresh.map((v) => round(v, 0)) },
     existingDataDirMs: {
