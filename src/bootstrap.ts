@@ -21,24 +21,44 @@ export async function openConfiguredDatabase(
 
 const devKeyPath = (config: Config) => path.join(config.dataDir, 'dev-api-key');
 
+/** The name of the key a development server creates for the user "local". */
+export const DEVELOPMENT_KEY_NAME = 'development';
+
 /**
  * Development only: an empty database gets a user "local" and an API key, saved under DATA_DIR
- * so GraphiQL and `npm run chat` can use it. Never in production.
+ * so GraphiQL and `npm run chat` can use it. In production that key is revoked: a database that
+ * has run in production never answers to the development key again.
  */
 export async function ensureDevelopmentKey(
   config: Config,
   database: Database,
 ): Promise<{ key: string; created: boolean } | null> {
-  if (config.isProduction) return null;
+  if (config.isProduction) {
+    await revokeDevelopmentKeys(database);
+    return null;
+  }
   const users = await database.prisma.user.count();
   if (users === 0) {
-    const { key } = await createUserWithKey(database.prisma, 'local', 'development');
+    const { key } = await createUserWithKey(database.prisma, 'local', DEVELOPMENT_KEY_NAME);
     await mkdir(config.dataDir, { recursive: true });
     await writeFile(devKeyPath(config), `${key}\n`, { mode: 0o600 });
     return { key, created: true };
   }
   const key = await readDevelopmentKey(config);
   return key ? { key, created: false } : null;
+}
+
+/** Revokes the development keys of the user "local" (nothing else is touched). */
+async function revokeDevelopmentKeys(database: Database) {
+  const { count } = await database.prisma.apiKey.updateMany({
+    where: { name: DEVELOPMENT_KEY_NAME, revokedAt: null, user: { name: 'local' } },
+    data: { revokedAt: new Date() },
+  });
+  if (count) {
+    console.log(
+      'NODE_ENV=production: the development API key of user "local" is revoked; create keys with npm run user:create',
+    );
+  }
 }
 
 export async function readDevelopmentKey(config: Pick<Config, 'dataDir'>): Promise<string | null> {

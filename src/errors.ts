@@ -11,6 +11,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   SESSION_EXPIRED: 'SESSION_EXPIRED',
   MODEL_ERROR: 'MODEL_ERROR',
+  /** API.md, second round: a user's storage quota (or token quota) is spent. */
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

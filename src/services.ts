@@ -1,6 +1,7 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { ApiKeyVerifier } from './auth/api-keys.js';
 import { createJwtVerifier, type JwtVerifier } from './auth/jwt.js';
 import { Checkpoints } from './chat/checkpoints.js';
 import { withCoalescing } from './chat/models/coalesce.js';
@@ -15,7 +16,10 @@ import { type AppPubSub, createAppPubSub } from './events/pubsub.js';
 import { MemoryTransport } from './events/transport/memory.js';
 import { RedisTransport } from './events/transport/redis.js';
 import { HealthService } from './health.js';
+import { ClientLimits } from './limits/client-limits.js';
+import { StorageQuota } from './limits/quota.js';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limit.js';
+import { Lanes } from './limits/response-budget.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { AgentService } from './sessions/agents.js';
 import { ExpirySweep } from './sessions/expiry-sweep.js';
@@ -43,6 +47,14 @@ export interface Services {
   events: EventLog;
   rateLimiter: RateLimiter;
   jwt: JwtVerifier | null;
+  /** API keys, verified and briefly remembered (API_KEY_CACHE_MS). */
+  apiKeys: ApiKeyVerifier;
+  /** Per-IP limits: requests without a credential, failed authentications. */
+  clientLimits: ClientLimits;
+  /** Per-user storage quota (STORAGE_QUOTA_MESSAGES, STORAGE_QUOTA_BYTES). */
+  quota: StorageQuota;
+  /** Each user's loads of paged fields, one at a time (see ResponseBudget). */
+  userLoads: Lanes;
   agents: AgentService;
   users: UserService;
   sessions: SessionService;
@@ -79,6 +91,7 @@ function createTurns(deps: {
   db: Db;
   events: EventLog;
   pubsub: AppPubSub;
+  agents: AgentService;
   sessions: SessionService;
   rateLimiter: RateLimiter;
   model: LanguageModelV3;
@@ -139,8 +152,12 @@ function periodicWork(
 export function createServices(options: ServicesOptions): Services {
   const { config, database, logger } = options;
   const db = database.prisma;
+  // A model passed in (tests) is coalesced like the local one; MODEL's arrives coalesced.
   const chosen = options.model
-    ? { model: options.model, name: options.modelName ?? options.model.modelId }
+    ? {
+        model: withCoalescing(options.model, config.streamCoalesceMs),
+        name: options.modelName ?? options.model.modelId,
+      }
     : resolveModel(config);
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   const pubsub = createAppPubSub(
@@ -155,8 +172,8 @@ export function createServices(options: ServicesOptions): Services {
   const metrics = createMetrics();
   const agents = new AgentService(db);
   const sessions = new SessionService({ db, events, pubsub, agents });
-  const model = withCoalescing(chosen.model, config.streamCoalesceMs);
-  const turns = { config, db, events, pubsub, sessions, rateLimiter, logger, metrics };
+  const model = chosen.model;
+  const turns = { config, db, events, pubsub, agents, sessions, rateLimiter, logger, metrics };
   const { runner, chat } = createTurns({ ...turns, model, modelName: chosen.name });
   metrics.track({
     subscriptions: () => events.subscriberCount(),
@@ -183,6 +200,16 @@ export function createServices(options: ServicesOptions): Services {
     events,
     rateLimiter,
     jwt: createJwtVerifier(db, { secret: config.jwtSecret, jwksUrl: config.jwtJwksUrl }),
+    apiKeys: new ApiKeyVerifier(db, { cacheMs: config.apiKeyCacheMs }),
+    clientLimits: new ClientLimits(rateLimiter, {
+      anonymousPerMinute: config.rateLimitAnonymousPerMinute,
+      authFailuresPerMinute: config.authFailuresPerMinute,
+    }),
+    quota: new StorageQuota(db, {
+      maxMessages: config.storageQuotaMessages,
+      maxBytes: config.storageQuotaBytes,
+    }),
+    userLoads: new Lanes(),
     agents,
     users: new UserService(db),
     sessions,

@@ -43,12 +43,60 @@ export const keySchema = z
   .max(128, 'must be at most 128 characters')
   .regex(/^[\w:.@-]+$/, 'may contain only letters, digits and _ : . @ -');
 
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Why a JSON value cannot be taken as it is, or null: nesting deeper than `maxDepth` (the
+ * recursive checks after this one, and the database's, would overflow the stack), or a
+ * `__proto__` key (an object literal drops it silently, so a filter would match everything).
+ * Iterative, so that it never overflows itself.
+ */
+export function jsonShapeIssue(value: unknown, maxDepth = MAX_JSON_DEPTH): string | null {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > maxDepth) return `must not be nested more than ${maxDepth} levels deep`;
+    if (Array.isArray(v)) {
+      for (const item of v) stack.push([item, depth + 1]);
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      if (key === '__proto__') return 'must not contain a "__proto__" key';
+      stack.push([(v as Record<string, unknown>)[key], depth + 1]);
+    }
+  }
+  return null;
+}
+
+/** A JSON object: depth and keys checked first (see jsonShapeIssue), then size and content. */
 export const metadataSchema = z
-  .record(z.string(), z.unknown(), { error: 'must be a JSON object' })
-  .refine((v) => Buffer.byteLength(JSON.stringify(v)) <= MAX_METADATA_BYTES, {
-    message: `must be at most ${MAX_METADATA_BYTES / 1024} KB as JSON`,
+  .unknown()
+  .superRefine((v, ctx) => {
+    const issue = jsonShapeIssue(v);
+    if (issue) ctx.addIssue({ code: 'custom', message: issue, fatal: true });
   })
-  .refine((v) => !hasUnstorable(v), UNSTORABLE_MESSAGE);
+  .pipe(
+    z
+      .record(z.string(), z.unknown(), { error: 'must be a JSON object' })
+      .refine((v) => Buffer.byteLength(JSON.stringify(v)) <= MAX_METADATA_BYTES, {
+        message: `must be at most ${MAX_METADATA_BYTES / 1024} KB as JSON`,
+      })
+      .refine((v) => !hasUnstorable(v), UNSTORABLE_MESSAGE),
+  );
+
+/** The first and last instants PostgreSQL's timestamp input takes from ISO strings. */
+const MIN_DATE = Date.parse('0001-01-01T00:00:00.000Z');
+const MAX_DATE = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** A date a filter may hold: years 0001 to 9999 (year 0000 is no PostgreSQL date). */
+export function checkDateRange(value: Date, field: string): Date {
+  const time = value.getTime();
+  if (!Number.isFinite(time) || time < MIN_DATE || time > MAX_DATE) {
+    throw AppError.badInput(field, `${field}: must be between 0001-01-01 and 9999-12-31`);
+  }
+  return value;
+}
 
 export const messageTextSchema = z
   .string()

@@ -119,7 +119,7 @@ export type SendMessageMutationVariables = Exact<{
 }>;
 
 
-export type SendMessageMutation = { sendMessage: { session: { id: string, title: string | null }, userMessage: { id: string, text: string }, turn: { id: string, status: TurnStatus } } };
+export type SendMessageMutation = { sendMessage: { session: { id: string, title: string | null }, userMessage: { id: string, text: string }, turn: { id: string, status: TurnStatus } } | null };
 
 export type StopTurnMutationVariables = Exact<{
   sessionId: string;
@@ -450,7 +450,7 @@ export type OwnershipSendMutationVariables = Exact<{
 }>;
 
 
-export type OwnershipSendMutation = { sendMessage: { session: { id: string }, userMessage: { text: string }, turn: { status: TurnStatus } } };
+export type OwnershipSendMutation = { sendMessage: { session: { id: string }, userMessage: { text: string }, turn: { status: TurnStatus } } | null };
 
 export type OwnershipStopMutationVariables = Exact<{
   id: string;
@@ -474,7 +474,7 @@ export type OwnershipOtherCreateMutation = { createSession: { session: { id: str
 export type OwnershipOtherSendMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OwnershipOtherSendMutation = { sendMessage: { turn: { id: string } } };
+export type OwnershipOtherSendMutation = { sendMessage: { turn: { id: string } } | null };
 
 export type OwnershipAgentNodeQueryVariables = Exact<{
   agent: string;
@@ -614,7 +614,7 @@ export type WebTestViewerNameQuery = { viewer: { name: string } };
 export type WireSendMessageMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WireSendMessageMutation = { sendMessage: { session: { id: string }, turn: { id: string, model: string } } };
+export type WireSendMessageMutation = { sendMessage: { session: { id: string }, turn: { id: string, model: string } } | null };
 
 export type CrashTestSessionQueryVariables = Exact<{
   id: string;
@@ -713,7 +713,7 @@ export type TestSendMessageMutationVariables = Exact<{
 }>;
 
 
-export type TestSendMessageMutation = { sendMessage: { session: { id: string, state: SessionState, messageCount: number, expiresAt: string | null }, userMessage: { id: string, text: string }, turn: { id: string, status: TurnStatus } } };
+export type TestSendMessageMutation = { sendMessage: { session: { id: string, state: SessionState, messageCount: number, expiresAt: string | null }, userMessage: { id: string, text: string }, turn: { id: string, status: TurnStatus } } | null };
 
 export type TestStopTurnMutationVariables = Exact<{
   id: string;

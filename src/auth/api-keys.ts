@@ -30,11 +30,10 @@ export interface Viewer {
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The user a key belongs to, or null for an unknown or revoked key. */
-export async function authenticateApiKey(
-  db: Db,
-  key: string,
-): Promise<(Viewer & { keyId: string }) | null> {
+export type KeyViewer = Viewer & { keyId: string };
+
+/** The user a key belongs to, or null for an unknown or revoked key (always asks the database). */
+export async function authenticateApiKey(db: Db, key: string): Promise<KeyViewer | null> {
   if (!key.startsWith(KEY_PREFIX) || key.length > 200) return null;
   const row = await db.apiKey.findUnique({
     where: { hash: hashApiKey(key) },
@@ -47,6 +46,62 @@ export async function authenticateApiKey(
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
   return { ...row.user, keyId: row.id };
+}
+
+/**
+ * API keys verified against the database, and remembered for `cacheMs` (a bounded map of the
+ * keys' hashes): a busy client costs one lookup per period, not one per request. A revocation
+ * holds over HTTP within that period, and at once where the revocation is seen (`stillValid`,
+ * which the WebSocket server calls for its open sockets).
+ */
+export class ApiKeyVerifier {
+  private readonly cache = new Map<string, { viewer: KeyViewer; until: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: { cacheMs: number; maxEntries?: number; now?: () => number },
+  ) {}
+
+  async verify(key: string): Promise<KeyViewer | null> {
+    if (this.options.cacheMs <= 0) return authenticateApiKey(this.db, key);
+    if (!key.startsWith(KEY_PREFIX) || key.length > 200) return null;
+    const hash = hashApiKey(key);
+    const now = this.now();
+    const hit = this.cache.get(hash);
+    if (hit && hit.until > now) return hit.viewer;
+    this.cache.delete(hash);
+    // Unknown keys are not remembered: a key created a moment ago must work at once.
+    const viewer = await authenticateApiKey(this.db, key);
+    if (viewer) {
+      const max = this.options.maxEntries ?? 10_000;
+      // Map order is insertion order: the oldest entry goes first.
+      if (this.cache.size >= max) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(hash, { viewer, until: now + this.options.cacheMs });
+    }
+    return viewer;
+  }
+
+  /** Which of these key ids are still usable (not revoked, not deleted); forgets the others. */
+  async stillValid(keyIds: Iterable<string>): Promise<Set<string>> {
+    const asked = new Set(keyIds);
+    const ids = [...asked];
+    if (!ids.length) return new Set();
+    const rows = await this.db.apiKey.findMany({
+      where: { id: { in: ids }, revokedAt: null },
+      select: { id: true },
+    });
+    const valid = new Set(rows.map((r) => r.id));
+    for (const [hash, entry] of this.cache) {
+      if (asked.has(entry.viewer.keyId) && !valid.has(entry.viewer.keyId)) {
+        this.cache.delete(hash);
+      }
+    }
+    return valid;
+  }
+
+  private now() {
+    return this.options.now?.() ?? Date.now();
+  }
 }
 
 export function bearerToken(header: string | null | undefined): string | null {

@@ -1,10 +1,14 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { presentsCredential } from '../auth/authenticate.js';
 import type { Context } from '../context.js';
-import { type AppError, ErrorCode, rateLimited } from '../errors.js';
+import { AppError, ErrorCode, rateLimited } from '../errors.js';
+import type { Refusal } from '../limits/client-limits.js';
+import { operationCost, TEXT_COST } from '../limits/query-cost.js';
 import type { Services } from '../services.js';
+import { clientIp } from './client.js';
 
 /** Largest HTTP request body accepted (a 100,000-character message fits comfortably). */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -104,4 +108,144 @@ export function useDocumentLimits(options: { production: boolean }): Plugin[] {
       blockFieldSuggestion: { enabled: options.production },
     }),
   ];
+}
+
+/** HTTP 429 with Retry-After and a GraphQL body whose one error is RATE_LIMITED. */
+export function throttled(fetchAPI: { Response: typeof Response }, refusal: Refusal) {
+  const error = rateLimited(refusal.retryAfterSeconds, refusal.what);
+  return fetchAPI.Response.json(
+    { errors: [{ message: error.message, extensions: error.extensions }] },
+    { status: 429, headers: { 'retry-after': String(refusal.retryAfterSeconds) } },
+  );
+}
+
+/**
+ * Per-IP limits of GraphQL requests over HTTP: those without a credential
+ * (RATE_LIMIT_ANONYMOUS_PER_MINUTE), and any credential from an IP that failed to authenticate
+ * too often this minute (AUTH_FAILURES_PER_MINUTE; the failures are counted where the context
+ * is built). Both answer 429 with Retry-After before anything else runs.
+ */
+export function useClientLimits(services: Services, graphqlEndpoint: string): Plugin {
+  return {
+    async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+      if (url.pathname !== graphqlEndpoint) return;
+      if (request.method !== 'GET' && request.method !== 'POST') return;
+      const ip = clientIp(serverContext);
+      const limits = services.clientLimits;
+      const refusal = presentsCredential(request.headers.get('authorization'))
+        ? await limits.credentialsRefused(ip)
+        : await limits.anonymous(ip);
+      if (refusal) endResponse(throttled(fetchAPI, refusal));
+    },
+  };
+}
+
+/**
+ * The static cost of an operation with its variables (see operationCost: message text counts by
+ * page size), refused over QUERY_MAX_COST before anything runs, over HTTP and WebSocket alike.
+ */
+export function useQueryCost(services: Services): Plugin {
+  const max = services.config.queryMaxCost;
+  const refusal = (args: {
+    schema: Parameters<typeof operationCost>[0];
+    document: DocumentNode;
+    operationName?: string | null;
+    variableValues?: Record<string, unknown> | null;
+  }) => {
+    const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
+    if (cost <= max) return null;
+    return AppError.badInput(
+      'query',
+      `The query's cost ${cost} is over the limit of ${max} (QUERY_MAX_COST): message text and JSON values count ${TEXT_COST} per item of a page; ask for smaller pages or fewer aliases`,
+    );
+  };
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = refusal(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = refusal(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}
+
+/**
+ * RESPONSE_MAX_BYTES: the schema's fields count what they resolve into the context's budget
+ * (src/limits/response-budget.ts); once spent, the result is that one error and no data. Each
+ * event of a subscription is a payload of its own.
+ */
+export function useResponseBudget(): Plugin {
+  const overBudget = (context: unknown) =>
+    (context as Partial<Context> | undefined)?.responseBudget?.exceeded ?? null;
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ args, result, setResult }) {
+          const error = overBudget(args.contextValue);
+          if (error && !(Symbol.asyncIterator in Object(result))) setResult({ errors: [error] });
+        },
+      };
+    },
+    onSubscribe() {
+      return {
+        onSubscribeResult({ args, result, setResult }) {
+          const error = overBudget(args.contextValue);
+          if (error && !(Symbol.asyncIterator in Object(result))) {
+            setResult({ errors: [error] });
+            return;
+          }
+          return {
+            onNext({ args, setResult }) {
+              const budget = (args.contextValue as Partial<Context>).responseBudget;
+              if (budget?.exceeded) setResult({ errors: [budget.exceeded] });
+              budget?.reset();
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+
+function asksIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.FIELD](node) {
+      if (INTROSPECTION_FIELDS.has(node.name.value)) {
+        found = true;
+        return false;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * Production: introspection (`__schema`, `__type`) only for callers with a valid credential;
+ * anyone else gets UNAUTHENTICATED and no data, whatever else the operation asks.
+ */
+export function useIntrospectionAuth(options: { production: boolean }): Plugin {
+  if (!options.production) return {};
+  const refuse = (context: Partial<Context>, document: DocumentNode) =>
+    context.viewer == null && asksIntrospection(document)
+      ? AppError.unauthenticated(
+          context.authError ??
+            'Introspection needs a credential: send Authorization: Bearer <API key>',
+        )
+      : null;
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = refuse(args.contextValue as Partial<Context>, args.document);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = refuse(args.contextValue as Partial<Context>, args.document);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
 }

@@ -14,6 +14,11 @@ export interface WebPageOptions {
    * header). Without it the page asks for a key and keeps it in the browser's localStorage.
    */
   devApiKey?: string;
+  /**
+   * Whether this request may see the development key (a loopback Host on a loopback bind);
+   * others get the page that asks for a key.
+   */
+  mayShowKey?: (request: Request) => boolean;
 }
 
 interface Asset {
@@ -45,18 +50,29 @@ async function buildAssets(options: WebPageOptions): Promise<Map<string, Asset>>
   const js = result.outputFiles[0]?.text ?? '';
   const meta = options.devApiKey
     ? `<meta name="chat-dev-api-key" content="${escapeAttribute(options.devApiKey)}" />\n  `
-    : '';
+    : null;
   const asset = (body: string, type: string): Asset => ({
     body,
     type,
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
   });
-  return new Map([
-    ['/', asset(html.replace('</head>', `${meta}</head>`), 'text/html; charset=utf-8')],
+  return new Map<string, Asset>([
+    ['/', asset(html, 'text/html; charset=utf-8')],
+    // The same page with the development key, served only where mayShowKey allows it.
+    ...(meta
+      ? [
+          [
+            WITH_KEY,
+            asset(html.replace('</head>', `${meta}</head>`), 'text/html; charset=utf-8'),
+          ] as const,
+        ]
+      : []),
     ['/app.js', asset(js, 'text/javascript; charset=utf-8')],
     ['/styles.css', asset(css, 'text/css; charset=utf-8')],
   ]);
 }
+
+const WITH_KEY = '/#with-development-key';
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -77,7 +93,8 @@ export function useWebPage(options: WebPageOptions = {}): Plugin {
       assets ??= buildAssets(options);
       let asset: Asset | undefined;
       try {
-        asset = (await assets).get(url.pathname);
+        const withKey = url.pathname === '/' && options.mayShowKey?.(request) === true;
+        asset = (await assets).get(withKey ? WITH_KEY : url.pathname);
       } catch (error) {
         assets = undefined; // try again on the next request
         const message = error instanceof Error ? error.message : String(error);

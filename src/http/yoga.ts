@@ -1,17 +1,29 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { authenticate } from '../auth/authenticate.js';
+import { authenticate, presentsCredential } from '../auth/authenticate.js';
 import { type Context, createContext } from '../context.js';
 import { schema } from '../schema/index.js';
 import type { Services } from '../services.js';
+import { clientIp, isLoopbackBind, isLoopbackHostHeader } from './client.js';
+import { useCors } from './cors.js';
 import { maskError, useApiErrors } from './errors.js';
 import { graphiqlDefaultQuery } from './graphiql.js';
-import { useBodyLimits, useDocumentLimits, useOperationLimit } from './limits.js';
+import {
+  useBodyLimits,
+  useClientLimits,
+  useDocumentLimits,
+  useIntrospectionAuth,
+  useOperationLimit,
+  useQueryCost,
+  useResponseBudget,
+} from './limits.js';
 import { useObservability, yogaLogger } from './observability.js';
 import { useWebPage } from './web-page.js';
 
 export type Yoga = YogaServerInstance<Record<string, never>, Context>;
 
-/** GraphiQL's options: subscriptions over WebSocket, the development key pre-filled. */
+const GRAPHQL_ENDPOINT = '/graphql';
+
+/** GraphiQL's options: subscriptions over WebSocket, the development key pre-filled if given. */
 function graphiql(devApiKey: string | undefined) {
   const authorization = devApiKey ? `Bearer ${devApiKey}` : undefined;
   return {
@@ -25,39 +37,58 @@ function graphiql(devApiKey: string | undefined) {
   };
 }
 
+/**
+ * Whether a request may be handed the development key (in the web page and GraphiQL): only on a
+ * loopback bind, and only when its Host header names a loopback host, so that a page of another
+ * origin cannot read it (a DNS-rebound name reaches the server with its own Host).
+ */
+function devKeyGate(services: Services) {
+  const loopbackBind = isLoopbackBind(services.config.host);
+  return (request: Request) => loopbackBind && isLoopbackHostHeader(request.headers.get('host'));
+}
+
 /** The HTTP side of the API: GraphQL (Yoga), GraphiQL, the web page, /health and /metrics. */
 export function createHttpApp(services: Services, options: { devApiKey?: string }): Yoga {
   const { config, logger } = services;
   const production = config.isProduction;
   const devApiKey = production ? undefined : options.devApiKey;
+  const mayShowKey = devKeyGate(services);
   return createYoga<Record<string, never>, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     logging: yogaLogger(logger),
     maskedErrors: { maskError },
+    cors: false, // useCors: an allow-list, never reflecting
     // Loaded on the first GraphiQL request: the page is large, and most starts never show it.
     renderGraphiQL: async (opts) =>
       (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(opts),
-    graphiql: production ? false : graphiql(devApiKey),
+    graphiql: production
+      ? false
+      : (request) => graphiql(devApiKey && mayShowKey(request) ? devApiKey : undefined),
     context: async (initial) => {
       const fromSocket = initial as Partial<Context>;
       if (fromSocket.services) return fromSocket as Context; // graphql-ws built it in onSubscribe
       const { request } = initial as { request: Request };
-      const auth = await authenticate(
-        services.db,
-        request.headers.get('authorization'),
-        services.jwt,
-      );
+      const authorization = request.headers.get('authorization');
+      const auth = await authenticate(services, authorization);
+      if (!auth.viewer && presentsCredential(authorization)) {
+        await services.clientLimits.authFailed(clientIp(initial));
+      }
       return createContext(services, auth, request.headers.get('x-request-id'));
     },
     plugins: [
-      useWebPage({ devApiKey }),
+      useCors(config.corsOrigins),
+      useClientLimits(services, GRAPHQL_ENDPOINT),
+      useWebPage({ devApiKey, mayShowKey }),
       ...useObservability(services),
       ...useDocumentLimits({ production }),
       useBodyLimits(),
+      useIntrospectionAuth({ production }),
       useOperationLimit(services),
+      useQueryCost(services),
+      useResponseBudget(),
       ...useApiErrors({ production, logger }),
     ],
   });

@@ -9,7 +9,12 @@ export interface RateLimitResult {
 /** Fixed one-minute windows per key. In memory for one process, in Redis for several. */
 export interface RateLimiter {
   hit(key: string, limit: number, windowMs?: number): Promise<RateLimitResult>;
+  /** The count of the current window without adding to it, and the seconds until it resets. */
+  peek(key: string, windowMs?: number): Promise<{ count: number; retryAfterSeconds: number }>;
 }
+
+const secondsLeft = (start: number, windowMs: number, now: number) =>
+  Math.max(1, Math.ceil((start + windowMs - now) / 1000));
 
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
@@ -28,8 +33,16 @@ export class MemoryRateLimiter implements RateLimiter {
     const allowed = limit <= 0 || w.count <= limit;
     return {
       allowed,
-      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((start + windowMs - now) / 1000)),
+      retryAfterSeconds: allowed ? 0 : secondsLeft(start, windowMs, now),
     };
+  }
+
+  async peek(key: string, windowMs = 60_000) {
+    const now = this.now();
+    const start = now - (now % windowMs);
+    const w = this.windows.get(key);
+    const count = w && w.start === start ? w.count : 0;
+    return { count, retryAfterSeconds: secondsLeft(start, windowMs, now) };
   }
 
   private prune(currentStart: number) {
@@ -55,7 +68,14 @@ export class RedisRateLimiter implements RateLimiter {
     const allowed = limit <= 0 || count <= limit;
     return {
       allowed,
-      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((start + windowMs - now) / 1000)),
+      retryAfterSeconds: allowed ? 0 : secondsLeft(start, windowMs, now),
     };
+  }
+
+  async peek(key: string, windowMs = 60_000) {
+    const now = Date.now();
+    const start = now - (now % windowMs);
+    const count = Number((await this.redis.get(`${this.prefix}${key}:${start}`)) ?? 0);
+    return { count, retryAfterSeconds: secondsLeft(start, windowMs, now) };
   }
 }

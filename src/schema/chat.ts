@@ -19,9 +19,13 @@ builder.relayMutationField(
   },
   {
     description:
-      'Stores the user message and starts an agent turn. Returns at once with turn.status RUNNING; the answer streams on sessionEvents. CONFLICT while a turn runs.',
-    resolve: (_root, { input }, ctx) => {
-      return ctx.services.chat.sendMessage(viewerOf(ctx).id, {
+      'Stores the user message and starts an agent turn. Returns at once with turn.status RUNNING; the answer streams on sessionEvents. CONFLICT while a turn runs. Null (with an error at its path) when this send did not happen, so aliased sends each say whether they did.',
+    // Nullable: one refused alias (RATE_LIMITED, QUOTA_EXCEEDED) must not null its siblings.
+    nullable: true,
+    resolve: async (_root, { input }, ctx) => {
+      const userId = viewerOf(ctx).id;
+      await ctx.services.quota.reserve(userId, input.text);
+      return ctx.services.chat.sendMessage(userId, {
         text: input.text,
         clientMessageId: input.clientMessageId,
         sessionId: input.sessionId ? decodeId('Session', input.sessionId, 'sessionId') : null,

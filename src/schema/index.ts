@@ -1,4 +1,5 @@
 import { lexicographicSortSchema } from 'graphql';
+import { withResponseBudget } from '../limits/response-budget.js';
 import { builder } from './builder.js';
 import './enums.js';
 import './agent.js';
@@ -10,4 +11,5 @@ import './viewer.js';
 import './chat.js';
 import './events.js';
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+// Every field counts toward the operation's response budget (RESPONSE_MAX_BYTES).
+export const schema = withResponseBudget(lexicographicSortSchema(builder.toSchema()));

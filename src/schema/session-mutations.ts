@@ -149,13 +149,22 @@ builder.relayMutationField(
     }),
   },
   {
-    description: 'Stores a message in a session without running the agent.',
-    resolve: (_root, { input }, ctx) =>
-      ctx.services.sessions.appendMessage(
-        viewerOf(ctx).id,
-        sessionId(input.sessionId, 'sessionId'),
-        { role: input.role ?? MessageRole.USER, text: input.text },
-      ),
+    description:
+      'Stores a message in a session without running the agent. role USER (default) or ASSISTANT; SYSTEM is refused (BAD_USER_INPUT).',
+    resolve: async (_root, { input }, ctx) => {
+      const role = input.role ?? MessageRole.USER;
+      // A user's SYSTEM message would be an instruction to the agent (prompt injection).
+      if (role === MessageRole.SYSTEM) {
+        throw AppError.badInput(
+          'role',
+          'role: SYSTEM messages cannot be appended; use USER or ASSISTANT',
+        );
+      }
+      const userId = viewerOf(ctx).id;
+      const id = sessionId(input.sessionId, 'sessionId');
+      await ctx.services.quota.reserve(userId, input.text);
+      return ctx.services.sessions.appendMessage(userId, id, { role, text: input.text });
+    },
   },
   {
     outputFields: (t) => ({

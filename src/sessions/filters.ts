@@ -2,6 +2,7 @@ import { AppError } from '../errors.js';
 import type { SessionState } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import {
+  checkDateRange,
   hasUnstorable,
   keySchema,
   metadataSchema,
@@ -77,7 +78,11 @@ export function sessionsWhere(
   if (f.metadata != null) {
     and.push(...metadataContains(parseField(metadataSchema, f.metadata, 'filter.metadata')));
   }
-  if (f.updatedAfter) and.push({ updatedAt: { gt: f.updatedAfter } });
-  if (f.updatedBefore) and.push({ updatedAt: { lt: f.updatedBefore } });
+  if (f.updatedAfter) {
+    and.push({ updatedAt: { gt: checkDateRange(f.updatedAfter, 'filter.updatedAfter') } });
+  }
+  if (f.updatedBefore) {
+    and.push({ updatedAt: { lt: checkDateRange(f.updatedBefore, 'filter.updatedBefore') } });
+  }
   return { AND: and };
 }

@@ -14,6 +14,7 @@ export const API_ERROR_CODES = [
   'RATE_LIMITED',
   'SESSION_EXPIRED',
   'MODEL_ERROR',
+  'QUOTA_EXCEEDED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 

@@ -78,6 +78,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     LOCAL_MODEL_DELAY_MS: '0',
+    // Every client of a test comes from 127.0.0.1, and tests revoke keys in the database: the
+    // per-IP limits and the API key cache are off unless a test sets them (test/security).
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+    AUTH_FAILURES_PER_MINUTE: '0',
+    API_KEY_CACHE_MS: '0',
     // TEST_REDIS_URL runs the same tests with pub/sub, events and limits on Redis.
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...options.env,
