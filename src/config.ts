@@ -47,7 +47,7 @@ const envSchema = z
     /** How long a turn's lease lasts without renewal before another process may end it. */
     TURN_LEASE_MS: intFrom(30000, 1000),
     /** Merge the model's text deltas arriving within this many ms into one event (0: off). */
-    STREAM_COALESCE_MS: intFrom(0),
+    STREAM_COALESCE_MS: intFrom(40),
     /** How often sessions are checked for their timeout (SessionExpiring, EXPIRED). */
     EXPIRY_SWEEP_MS: intFrom(30000, 100),
     /** How long a graphql-ws connection may stay open without sending connection_init (4408). */

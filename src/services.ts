@@ -79,6 +79,7 @@ function createTurns(deps: {
   db: Db;
   events: EventLog;
   pubsub: AppPubSub;
+  agents: AgentService;
   sessions: SessionService;
   rateLimiter: RateLimiter;
   model: LanguageModelV3;
@@ -139,8 +140,12 @@ function periodicWork(
 export function createServices(options: ServicesOptions): Services {
   const { config, database, logger } = options;
   const db = database.prisma;
+  // A model passed in (tests) is coalesced like the local one; MODEL's arrives coalesced.
   const chosen = options.model
-    ? { model: options.model, name: options.modelName ?? options.model.modelId }
+    ? {
+        model: withCoalescing(options.model, config.streamCoalesceMs),
+        name: options.modelName ?? options.model.modelId,
+      }
     : resolveModel(config);
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   const pubsub = createAppPubSub(
@@ -155,8 +160,8 @@ export function createServices(options: ServicesOptions): Services {
   const metrics = createMetrics();
   const agents = new AgentService(db);
   const sessions = new SessionService({ db, events, pubsub, agents });
-  const model = withCoalescing(chosen.model, config.streamCoalesceMs);
-  const turns = { config, db, events, pubsub, sessions, rateLimiter, logger, metrics };
+  const model = chosen.model;
+  const turns = { config, db, events, pubsub, agents, sessions, rateLimiter, logger, metrics };
   const { runner, chat } = createTurns({ ...turns, model, modelName: chosen.name });
   metrics.track({
     subscriptions: () => events.subscriberCount(),

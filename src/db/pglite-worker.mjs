@@ -13,9 +13,10 @@ try {
   const db = await PGlite.create(dataDir, {
     ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
   });
-  // PGlite is one session: the server keeps to one connection (statements of several could
-  // interleave), plus one for the migration engine before it serves.
-  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 2 });
+  // PGlite is one session: the server's pool keeps to one connection, since statements of several
+  // could interleave. A few more slots: the migration engine's own connection at start, and the
+  // new connection the pool opens after it drops one that saw an error.
+  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 });
   await server.start();
   parentPort.on('message', async (message) => {
     if (message !== 'close') return;
