@@ -57,6 +57,6 @@ const finished = new Promise<void>((resolve, reject) => {
 });
 
 const sent = await request(url, SendMessageDocument, { sessionId, text }, headers);
-console.log(`[turn ${sent.sendMessage.turn.status}]`);
+console.log(`[turn ${sent.sendMessage!.turn.status}]`);
 await finished;
 await client.dispose();

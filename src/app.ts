@@ -37,7 +37,10 @@ export function createApp(options: AppOptions): App {
     async listen(port = options.config.port, host = options.config.host) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => resolve());
+        // A deep accept queue: a burst of connections waits for the event loop in the kernel
+        // instead of being dropped (clients would see connect timeouts). Linux caps it at
+        // net.core.somaxconn.
+        server.listen({ port, host, backlog: 4096 }, () => resolve());
       });
       await services.start();
       const { port: actual } = server.address() as AddressInfo;

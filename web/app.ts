@@ -122,7 +122,7 @@ async function send(text: string) {
       text,
       clientMessageId: newId(),
     });
-    current.confirmUser(data.sendMessage.userMessage);
+    current.confirmUser(data.sendMessage!.userMessage);
   } catch (error) {
     if (pending) conversation?.dropPending(pending);
     if (!ui.input.value) ui.input.value = text;

@@ -57,7 +57,9 @@ function groupOfUrl(url: string): string | null {
   const pkg = packageOf(url);
   if (pkg) return pkg;
   const file = url.startsWith('file://') ? url.slice(7) : url;
-  if (file.startsWith(path.join(ROOT, 'src'))) return 'our src/';
+  if (file.startsWith(path.join(ROOT, 'src')) || file.startsWith(path.join(ROOT, 'dist'))) {
+    return 'our src/';
+  }
   if (file.startsWith(path.join(ROOT, 'bench'))) return 'bench harness';
   return 'other';
 }

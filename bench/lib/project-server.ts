@@ -60,9 +60,11 @@ export async function startProjectServer(
   const node = ctx.options.serverNode ?? process.execPath;
   const { command, args } = projectServerCommand(node);
   const started = Date.now();
+  // BENCH_PROFILE_DIR=/some/dir: V8 CPU profiles of the server (and its database thread) there.
+  const profile = process.env.BENCH_PROFILE_DIR;
   const proc: ChildProcess = spawn(command, args, {
     cwd: ROOT,
-    env: cleanEnv(env),
+    env: cleanEnv(profile ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | string | null>((resolve) =>

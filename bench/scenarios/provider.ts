@@ -84,9 +84,11 @@ export async function runProvider(ctx: Context, config: ProviderConfig) {
         let server: ServerRef;
         let users: UserPool | undefined;
         if (t === 'reference') {
+          const profile = process.env.BENCH_PROFILE_DIR;
           const child = ctx.spawn('bench/reference-server.ts', {
             env: { PROVIDER_URL: providerUrl },
             node: ctx.options.serverNode,
+            nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
           });
           const started = Date.now();
           const ready = await child.waitFor<{ url: string; pid: number }>('ready', 120_000);

@@ -1,7 +1,6 @@
 import { convertToModelMessages, type ModelMessage, type ToolSet, type UIMessage } from 'ai';
 import type { Db } from '../db/client.js';
 import type { Agent, Message } from '../generated/prisma/client.js';
-import type { StoredPart } from './parts.js';
 
 /** Messages of history handed to the model (the most recent ones). */
 export const HISTORY_LIMIT = 200;
@@ -12,7 +11,7 @@ export interface TurnPrompt {
   system: string;
   messages: ModelMessage[];
   /** The turn's own reply when it resumes after an approval (its parts go on from there). */
-  resumedReply: Message | undefined;
+  resumedReply: Pick<Message, 'id' | 'parts'> | undefined;
 }
 
 const ROLES = { USER: 'user', ASSISTANT: 'assistant', SYSTEM: 'system' } as const;
@@ -27,10 +26,11 @@ export async function buildPrompt(
   agent: Pick<Agent, 'instructions'>,
   tools: ToolSet,
 ): Promise<TurnPrompt> {
-  const [history, preferences] = await Promise.all([
-    loadHistory(db, turn.sessionId, turn.replyMessageId),
-    loadPreferences(db, turn.userId),
-  ]);
+  const { recent, preferences } = await loadContext(db, turn.sessionId, turn.userId);
+  // The turn's own reply exists when it resumes after an approval: then it is the newest message.
+  const resumedReply = recent.find((m) => m.id === turn.replyMessageId);
+  const history = recent.filter((m) => m !== resumedReply).slice(-HISTORY_LIMIT);
+  if (resumedReply) history.push(resumedReply);
   const system = [
     agent.instructions,
     preferences.length
@@ -39,33 +39,37 @@ export async function buildPrompt(
   ]
     .filter(Boolean)
     .join('\n\n');
-  const uiMessages = history.messages.map((m) => ({
+  const uiMessages = history.map((m) => ({
     id: m.id,
     role: ROLES[m.role],
-    parts: m.parts as unknown as StoredPart[],
+    parts: m.parts,
   })) as unknown as UIMessage[];
   const messages = await convertToModelMessages(uiMessages, {
     tools,
     ignoreIncompleteToolCalls: true,
   });
-  return { system, messages, resumedReply: history.resumedReply };
+  return { system, messages, resumedReply };
 }
 
+type HistoryMessage = Pick<Message, 'id' | 'role' | 'parts'>;
+
 /**
- * The session's latest messages, oldest first, and this turn's own reply (stored when it resumes
- * after an approval: then it is the newest message), in one query.
+ * In one statement: the session's latest messages (one more than the history takes, for a resumed
+ * reply) and the user's latest preferences, both oldest first.
  */
-async function loadHistory(db: Db, sessionId: string, replyMessageId: string) {
-  const recent = await db.message.findMany({
-    where: { sessionId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: HISTORY_LIMIT + 1,
-  });
-  const resumedReply = recent.find((m) => m.id === replyMessageId);
-  const messages = recent.filter((m) => m !== resumedReply).slice(0, HISTORY_LIMIT);
-  messages.reverse();
-  if (resumedReply) messages.push(resumedReply);
-  return { messages, resumedReply };
+async function loadContext(db: Db, sessionId: string, userId: string) {
+  const [row] = await db.$queryRaw<{ recent: HistoryMessage[]; preferences: string[] }[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', m."id", 'role', m."role", 'parts', m."parts")
+                                ORDER BY m."createdAt", m."id"), '[]')
+       FROM (SELECT "id", "role", "parts", "createdAt" FROM "Message"
+             WHERE "sessionId" = ${sessionId}::uuid
+             ORDER BY "createdAt" DESC, "id" DESC LIMIT ${HISTORY_LIMIT + 1}) AS m) AS recent,
+      (SELECT coalesce(json_agg(p."text" ORDER BY p."createdAt", p."id"), '[]')
+       FROM (SELECT "text", "createdAt", "id" FROM "Preference"
+             WHERE "userId" = ${userId}::uuid
+             ORDER BY "createdAt" DESC, "id" DESC LIMIT ${PREFERENCES_LIMIT}) AS p) AS preferences`;
+  return { recent: row?.recent ?? [], preferences: row?.preferences ?? [] };
 }
 
 /** The user's remembered preferences: the latest ones, oldest first. */

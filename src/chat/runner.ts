@@ -28,6 +28,9 @@ export interface TurnRunnerDeps {
 }
 
 interface Running {
+  turn: Turn;
+  /** The user's message of the turn, when the caller had it (titles are made from it). */
+  userText?: string;
   controller: AbortController;
   done: Promise<void>;
 }
@@ -54,12 +57,16 @@ export class TurnRunner {
     return this.running.size;
   }
 
-  isRunningHere(turnId: string): boolean {
-    return this.running.has(turnId);
+  /** The row of a turn running in this process, as it is now (null: not running here). */
+  current(turnId: string): Turn | null {
+    return this.running.get(turnId)?.turn ?? null;
   }
 
-  /** Runs a turn in the background; `agent`: the session's agent when the caller has it. */
-  start(turn: Turn, agent?: Agent): void {
+  /**
+   * Runs a turn in the background; `agent` and `userText`: the session's agent and the turn's
+   * user message, when the caller has them.
+   */
+  start(turn: Turn, agent?: Agent, userText?: string): void {
     const controller = new AbortController();
     const stops = this.deps.pubsub.subscribe('turn:stop', turn.id);
     void (async () => {
@@ -74,7 +81,7 @@ export class TurnRunner {
         this.running.delete(turn.id);
         void stops.return?.();
       });
-    this.running.set(turn.id, { controller, done });
+    this.running.set(turn.id, { turn, userText, controller, done });
   }
 
   /** Aborts a turn running in this process and waits for its end; false when it runs elsewhere. */
@@ -147,6 +154,8 @@ export class TurnRunner {
     await events.quiet(turn.sessionId);
     const stored = await store.store(turn, outcome, replyExists, approvals.length || 1);
     if (!stored) return; // the session was deleted while the turn ran
+    const running = this.running.get(turn.id);
+    if (running) running.turn = stored.turn;
     const { session, message } = stored;
     for (const approval of approvals) await events.publish(turn.sessionId, approval);
     const ended = { turnId: turn.id, turn: stored.turn };
@@ -159,7 +168,9 @@ export class TurnRunner {
       await events.publish(turn.sessionId, { type: 'TurnFailed', ...ended, error });
     }
     sessions.announce(session.userId, turn.sessionId, 'UPDATED');
-    if (outcome.status === 'COMPLETED' && session.title == null) this.titleLater(turn);
+    if (outcome.status === 'COMPLETED' && session.title == null) {
+      this.titleLater(turn, running?.userText);
+    }
   }
 
   /**
@@ -167,8 +178,8 @@ export class TurnRunner {
    * meanwhile) must not become an unhandled rejection, which ends the process. Tracked, so that
    * close() waits for it before the database and Redis go away.
    */
-  private titleLater(turn: Turn) {
-    const titling = this.title(turn)
+  private titleLater(turn: Turn, userText: string | undefined) {
+    const titling = this.title(turn, userText)
       .catch((err) =>
         this.deps.logger.warn({ err, sessionId: turn.sessionId }, 'session title not generated'),
       )
@@ -176,10 +187,10 @@ export class TurnRunner {
     this.background.add(titling);
   }
 
-  private async title(turn: Turn) {
-    const userMessage = await this.deps.store.message(turn.userMessageId);
-    if (!userMessage) return;
-    const title = await generateTitle({ model: this.deps.model, userText: userMessage.text });
+  private async title(turn: Turn, knownText: string | undefined) {
+    const userText = knownText ?? (await this.deps.store.message(turn.userMessageId))?.text;
+    if (!userText) return;
+    const title = await generateTitle({ model: this.deps.model, userText });
     if (!title) return;
     const session = await this.deps.store.setTitle(turn.sessionId, title);
     if (session) await this.deps.sessions.announceUpdate(session);

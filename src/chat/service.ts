@@ -4,6 +4,7 @@ import type { EventLog } from '../events/log.js';
 import type { AppPubSub } from '../events/pubsub.js';
 import type { Agent, Session, Turn } from '../generated/prisma/client.js';
 import type { RateLimiter } from '../limits/rate-limit.js';
+import type { AgentService } from '../sessions/agents.js';
 import { assertNotExpired } from '../sessions/expiry.js';
 import type { SessionService } from '../sessions/service.js';
 import { hasUnstorable, messageTextSchema, parseField, UNSTORABLE_MESSAGE } from '../validation.js';
@@ -13,6 +14,7 @@ import { type ClaimedTurn, type TurnStore, turnConflict } from './turns.js';
 
 export interface ChatServiceDeps {
   events: EventLog;
+  agents: AgentService;
   pubsub: AppPubSub;
   sessions: SessionService;
   store: TurnStore;
@@ -41,14 +43,17 @@ export class ChatService {
   constructor(private readonly deps: ChatServiceDeps) {}
 
   /** A turn as it is now (for events already authorized), or null once deleted. */
-  turn(turnId: string): Promise<Turn | null> {
-    return this.deps.store.byId(turnId);
+  async turn(turnId: string): Promise<Turn | null> {
+    return this.deps.runner.current(turnId) ?? this.deps.store.byId(turnId);
   }
 
   async sendMessage(userId: string, input: SendMessageInput): Promise<SendMessageResult> {
     const text = parseField(messageTextSchema, input.text, 'text');
     const clientMessageId = checkClientMessageId(input.clientMessageId);
-    const retried = clientMessageId && (await this.previous(userId, clientMessageId));
+    // A retry of a send that created its session finds that send's result before making another
+    // session; with a sessionId, the claim's unique clientMessageId finds it (below).
+    const retried =
+      !input.sessionId && clientMessageId && (await this.previous(userId, clientMessageId));
     if (retried) return retried;
     const limit = await this.deps.rateLimiter.hit(`send:${userId}`, this.deps.sendPerMinute);
     if (!limit.allowed) throw rateLimited(limit.retryAfterSeconds, 'messages');
@@ -65,13 +70,11 @@ export class ChatService {
       if (previous) return previous;
       throw turnConflict();
     }
-    const agent = await this.deps.store.agentOf(session.id);
-    if (!agent) throw AppError.notFound('Session');
+    const agent = await this.deps.agents.get(session.agentId);
     let claimed: ClaimedTurn;
     try {
       claimed = await this.deps.store.claim({
         session,
-        agent,
         userId,
         text,
         clientMessageId,
@@ -117,7 +120,7 @@ export class ChatService {
     const { session, turn, userMessage } = claimed;
     await events.publish(session.id, { type: 'TurnStarted', turnId: turn.id, turn, userMessage });
     sessions.announce(session.userId, session.id, 'UPDATED');
-    runner.start(turn, agent);
+    runner.start(turn, agent, userMessage.text);
   }
 
   /** Answers a tool call that waits for the user's approval and resumes the turn. */

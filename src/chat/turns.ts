@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { isMissingRecord } from '../db/errors.js';
-import { lockSession } from '../db/locks.js';
+import { uuid7 } from '../db/ids.js';
+import { jsonb, utc } from '../db/sql.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { type EventLog, SEQ_RESERVE } from '../events/log.js';
 import type { TurnError, UsagePayload } from '../events/types.js';
@@ -32,8 +32,41 @@ export const turnConflict = () =>
     'A turn is already running in this session; stop it or wait for it to end',
   );
 
+/** The columns of a new RUNNING turn that claim() leaves at their defaults. */
+const NEW_TURN = {
+  status: 'RUNNING',
+  assistantMessageId: null,
+  finishReason: null,
+  errorCode: null,
+  errorMessage: null,
+  inputTokens: null,
+  outputTokens: null,
+  totalTokens: null,
+  finishedAt: null,
+  checkpoint: null,
+} as const;
+
 const addNullable = (a: number | null, b: number | null) =>
   a == null && b == null ? null : (a ?? 0) + (b ?? 0);
+
+/** The turn as its outcome leaves it (usage added to what earlier runs of it used). */
+function endedTurn(turn: Turn, outcome: StoredOutcome, finishedAt: Date | null): Turn {
+  return {
+    ...turn,
+    assistantMessageId: turn.replyMessageId,
+    status: outcome.status,
+    finishReason: outcome.finishReason,
+    errorCode: outcome.error?.code ?? null,
+    errorMessage: outcome.error?.message ?? null,
+    inputTokens: addNullable(turn.inputTokens, outcome.usage.inputTokens),
+    outputTokens: addNullable(turn.outputTokens, outcome.usage.outputTokens),
+    totalTokens: addNullable(turn.totalTokens, outcome.usage.totalTokens),
+    finishedAt,
+    checkpoint: null,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+  };
+}
 
 /** The database side of turns: claiming a session, storing an outcome, finding abandoned turns. */
 export class TurnStore {
@@ -50,13 +83,13 @@ export class TurnStore {
 
   /**
    * Stores the user message and a RUNNING turn and makes it the session's active turn, in one
-   * transaction; CONFLICT when another turn holds the session. The conditional update is the
-   * lock: only one turn becomes active, across processes. The session's eventSeq is reserved
-   * (see events/log.ts).
+   * statement; CONFLICT when another turn holds the session. The conditional update is the lock:
+   * only one turn becomes active, across processes. The session's eventSeq is reserved (see
+   * events/log.ts). One statement rather than a transaction: nothing holds a connection while the
+   * server waits, so a burst of sends queues for the database instead of timing out.
    */
-  claim(input: {
+  async claim(input: {
     session: Session;
-    agent: Agent;
     userId: string;
     text: string;
     clientMessageId: string | null;
@@ -64,50 +97,63 @@ export class TurnStore {
     now: Date;
   }): Promise<ClaimedTurn> {
     const { session, now } = input;
-    const turnId = randomUUID();
-    return this.deps.db.$transaction(async (tx) => {
-      await lockSession(tx, session.id);
-      const userMessage = await tx.message.create({
-        data: {
-          sessionId: session.id,
-          role: 'USER',
-          text: input.text,
-          parts: textParts(input.text) as unknown as Prisma.InputJsonArray,
-          createdAt: now,
-        },
-      });
-      const turn = await tx.turn.create({
-        data: {
-          id: turnId,
-          sessionId: session.id,
-          userId: input.userId,
-          clientMessageId: input.clientMessageId,
-          userMessageId: userMessage.id,
-          replyMessageId: randomUUID(),
-          model: input.model,
-          startedAt: now,
-          ...this.lease(now),
-        },
-      });
-      await tx.message.update({ where: { id: userMessage.id }, data: { turnId } });
-      const updated = await tx.session
-        .update({
-          where: { id: session.id, AND: { activeTurnId: null } },
-          data: {
-            activeTurnId: turnId,
-            state: 'RUNNING',
-            messageCount: { increment: 1 },
-            lastMessageId: userMessage.id,
-            updatedAt: now,
-            eventSeq: { increment: SEQ_RESERVE },
-            ...renewalOnActivity(session, now),
-          },
-        })
-        .catch((e: unknown) => {
-          throw isMissingRecord(e) ? turnConflict() : e;
-        });
-      return { session: updated, userMessage: { ...userMessage, turnId }, turn };
-    });
+    const at = now.getTime();
+    const [turnId, messageId, replyMessageId] = [uuid7(at), uuid7(at), uuid7(at)];
+    const { leaseOwner, leaseExpiresAt } = this.lease(now);
+    const renewal = renewalOnActivity(session, now);
+    const renew = 'expiresAt' in renewal;
+    const parts = textParts(input.text);
+    const rows = await this.deps.db.$queryRaw<Session[]>`
+      WITH claimed AS (
+        SELECT "id" FROM "Session"
+        WHERE "id" = ${session.id}::uuid AND "activeTurnId" IS NULL FOR UPDATE
+      ), question AS (
+        INSERT INTO "Message" ("id", "sessionId", "role", "parts", "text", "createdAt", "turnId")
+        SELECT ${messageId}::uuid, "id", 'USER', ${jsonb(parts)}, ${input.text}, ${utc(now)},
+               ${turnId}::uuid
+        FROM claimed
+      ), turn AS (
+        INSERT INTO "Turn" ("id", "sessionId", "userId", "clientMessageId", "status",
+                            "userMessageId", "replyMessageId", "model", "startedAt",
+                            "leaseOwner", "leaseExpiresAt")
+        SELECT ${turnId}::uuid, "id", ${input.userId}::uuid, ${input.clientMessageId}, 'RUNNING',
+               ${messageId}::uuid, ${replyMessageId}::uuid, ${input.model}, ${utc(now)},
+               ${leaseOwner}, ${utc(leaseExpiresAt)}
+        FROM claimed
+      )
+      UPDATE "Session" AS s
+      SET "activeTurnId" = ${turnId}::uuid, "state" = 'RUNNING',
+          "messageCount" = s."messageCount" + 1, "lastMessageId" = ${messageId}::uuid,
+          "updatedAt" = ${utc(now)}, "eventSeq" = s."eventSeq" + ${SEQ_RESERVE},
+          "expiresAt" = CASE WHEN ${renew} THEN ${utc(renewal.expiresAt ?? null)} ELSE s."expiresAt" END,
+          "warnedAt" = CASE WHEN ${renew} THEN NULL ELSE s."warnedAt" END
+      FROM claimed WHERE s."id" = claimed."id"
+      RETURNING s.*`;
+    const claimed = rows[0];
+    if (!claimed) throw turnConflict();
+    const userMessage: Message = {
+      id: messageId,
+      sessionId: session.id,
+      role: 'USER',
+      parts: parts as unknown as Prisma.JsonArray,
+      text: input.text,
+      createdAt: now,
+      turnId,
+    };
+    const turn: Turn = {
+      ...NEW_TURN,
+      id: turnId,
+      sessionId: session.id,
+      userId: input.userId,
+      clientMessageId: input.clientMessageId,
+      userMessageId: messageId,
+      replyMessageId,
+      model: input.model,
+      startedAt: now,
+      leaseOwner,
+      leaseExpiresAt,
+    };
+    return { session: claimed, userMessage, turn };
   }
 
   async findByClientMessageId(
@@ -161,7 +207,7 @@ export class TurnStore {
   }
 
   /**
-   * Stores a turn's outcome in one transaction: the assistant message (its parts made storable:
+   * Stores a turn's outcome in one statement: the assistant message (its parts made storable:
    * what the model and the tools produced may hold what PostgreSQL refuses, NUL and lone
    * surrogates), the turn, and the session, with the exact eventSeq once `pendingEvents` more
    * are published. Null when the session was deleted while the turn ran.
@@ -174,54 +220,49 @@ export class TurnStore {
   ): Promise<{ session: Session; turn: Turn; message: Message } | null> {
     const now = new Date();
     const awaiting = outcome.status === 'AWAITING_APPROVAL';
-    const parts = JSON.parse(storableJson(outcome.parts)) as Prisma.InputJsonArray;
+    const parts = JSON.parse(storableJson(outcome.parts)) as Prisma.JsonArray;
     const text = storableString(partsText(outcome.parts));
     const settled = this.deps.events.settled(turn.sessionId, pendingEvents);
+    const stored = endedTurn(turn, outcome, awaiting ? null : now);
+    const message: Message = {
+      id: turn.replyMessageId,
+      sessionId: turn.sessionId,
+      role: 'ASSISTANT',
+      parts,
+      text,
+      createdAt: now,
+      turnId: turn.id,
+    };
+    const reply = replyExists
+      ? Prisma.sql`UPDATE "Message" SET "parts" = ${jsonb(parts)}, "text" = ${text}
+          WHERE "id" = ${message.id}::uuid RETURNING "createdAt"`
+      : Prisma.sql`INSERT INTO "Message" ("id", "sessionId", "role", "parts", "text", "createdAt", "turnId")
+          VALUES (${message.id}::uuid, ${turn.sessionId}::uuid, 'ASSISTANT', ${jsonb(parts)}, ${text},
+                  ${utc(now)}, ${turn.id}::uuid)
+          RETURNING "createdAt"`;
     try {
-      return await this.deps.db.$transaction(async (tx) => {
-        const message = replyExists
-          ? await tx.message.update({ where: { id: turn.replyMessageId }, data: { parts, text } })
-          : await tx.message.create({
-              data: {
-                id: turn.replyMessageId,
-                sessionId: turn.sessionId,
-                role: 'ASSISTANT',
-                parts,
-                text,
-                turnId: turn.id,
-                createdAt: now,
-              },
-            });
-        const stored = await tx.turn.update({
-          where: { id: turn.id },
-          data: {
-            assistantMessageId: turn.replyMessageId,
-            status: outcome.status,
-            finishReason: outcome.finishReason,
-            errorCode: outcome.error?.code ?? null,
-            errorMessage: outcome.error?.message ?? null,
-            inputTokens: addNullable(turn.inputTokens, outcome.usage.inputTokens),
-            outputTokens: addNullable(turn.outputTokens, outcome.usage.outputTokens),
-            totalTokens: addNullable(turn.totalTokens, outcome.usage.totalTokens),
-            finishedAt: awaiting ? null : now,
-            checkpoint: Prisma.DbNull,
-            leaseOwner: null,
-            leaseExpiresAt: null,
-          },
-        });
-        const session = await tx.session.update({
-          where: { id: turn.sessionId },
-          data: {
-            activeTurnId: awaiting ? turn.id : null,
-            state: awaiting ? 'AWAITING_APPROVAL' : 'IDLE',
-            ...(replyExists ? {} : { messageCount: { increment: 1 } }),
-            lastMessageId: turn.replyMessageId,
-            updatedAt: now,
-            ...(settled != null ? { eventSeq: settled } : {}),
-          },
-        });
-        return { session, turn: stored, message };
-      });
+      const rows = await this.deps.db.$queryRaw<(Session & { replyCreatedAt: Date })[]>`
+        WITH reply AS (${reply}), turn AS (
+          UPDATE "Turn" SET "assistantMessageId" = ${message.id}::uuid,
+            "status" = ${stored.status}::"TurnStatus", "finishReason" = ${stored.finishReason},
+            "errorCode" = ${stored.errorCode}, "errorMessage" = ${stored.errorMessage},
+            "inputTokens" = ${stored.inputTokens}, "outputTokens" = ${stored.outputTokens},
+            "totalTokens" = ${stored.totalTokens}, "finishedAt" = ${utc(stored.finishedAt)},
+            "checkpoint" = NULL, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
+          WHERE "id" = ${turn.id}::uuid
+        )
+        UPDATE "Session" AS s
+        SET "activeTurnId" = ${awaiting ? turn.id : null}::uuid,
+            "state" = ${awaiting ? 'AWAITING_APPROVAL' : 'IDLE'}::"SessionState",
+            "messageCount" = s."messageCount" + ${replyExists ? 0 : 1},
+            "lastMessageId" = ${message.id}::uuid, "updatedAt" = ${utc(now)},
+            "eventSeq" = COALESCE(${settled ?? null}::int, s."eventSeq")
+        FROM reply WHERE s."id" = ${turn.sessionId}::uuid
+        RETURNING s.*, reply."createdAt" AS "replyCreatedAt"`;
+      const row = rows[0];
+      if (!row) return null;
+      const { replyCreatedAt, ...session } = row;
+      return { session, turn: stored, message: { ...message, createdAt: replyCreatedAt } };
     } catch (e) {
       if (isMissingRecord(e)) return null;
       throw e;

@@ -2,7 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { type EmbeddedServer, startEmbedded } from './embedded.js';
+import { type EmbeddedDatabase, startEmbedded } from './embedded.js';
 import { applyMigrations, isCurrent } from './migrate.js';
 
 export { DataDirInUseError } from './embedded.js';
@@ -34,11 +34,11 @@ export interface DatabaseOptions {
 
 /**
  * The database: PostgreSQL at `url`, or the embedded PGlite, which runs in a worker thread (off
- * the event loop) and is reached through the same PostgreSQL driver as a real server.
+ * the event loop) behind its Prisma driver adapter.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let factory: SqlMigrationAwareDriverAdapterFactory;
-  let embedded: EmbeddedServer | undefined;
+  let embedded: EmbeddedDatabase | undefined;
   if (options.url) {
     factory = new PrismaPg({ connectionString: options.url, max: 10 });
   } else if (options.pglite) {
@@ -46,8 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     factory = new PrismaPGlite(options.pglite);
   } else {
     embedded = await startEmbedded({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-    // One connection: the embedded database serves one session (see pglite-worker.mjs).
-    factory = new PrismaPg({ ...embedded.connection, max: 1 });
+    factory = embedded.factory;
   }
   const prisma = new PrismaClient({ adapter: factory, log: [{ emit: 'event', level: 'query' }] });
   let statements = 0;

@@ -1,5 +1,4 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { AppError } from '../errors.js';
 import type { SessionChangePayload } from '../events/pubsub.js';
 import type { SessionEvent as Event, SessionEventType } from '../events/types.js';
 import { builder, viewerOf } from './builder.js';
@@ -157,14 +156,12 @@ builder.subscriptionFields((t) => ({
     description:
       'Events of one of your sessions. With afterSeq, first replays every held event after it (at least the running turn and the last finished one), then continues live.',
     args: { sessionId: t.arg.id({ required: true }), afterSeq: t.arg.int() },
-    subscribe: async (_root, args, ctx) => {
-      const id = decodeId('Session', args.sessionId, 'sessionId');
-      await ctx.services.sessions.getOwned(viewerOf(ctx).id, id);
-      if (args.afterSeq != null && args.afterSeq < 0) {
-        throw AppError.badInput('afterSeq', 'afterSeq must be 0 or more');
-      }
-      return ctx.services.events.subscribe(id, args.afterSeq);
-    },
+    subscribe: (_root, args, ctx) =>
+      ctx.services.sessions.subscribe(
+        viewerOf(ctx).id,
+        decodeId('Session', args.sessionId, 'sessionId'),
+        args.afterSeq,
+      ),
     resolve: (event) => event,
   }),
   sessionsChanged: t.field({

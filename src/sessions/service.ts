@@ -105,6 +105,19 @@ export class SessionService {
     return session;
   }
 
+  /**
+   * The events of one of the user's sessions (sessionEvents): with `afterSeq`, the held ones after
+   * it first. Numbering starts from the row's seq when this process does not number it yet.
+   */
+  async subscribe(userId: string, sessionId: string, afterSeq?: number | null) {
+    const session = await this.getOwned(userId, sessionId);
+    if (afterSeq != null && afterSeq < 0) {
+      throw AppError.badInput('afterSeq', 'afterSeq must be 0 or more');
+    }
+    await this.events.prepare(session.id, session.eventSeq);
+    return this.events.subscribe(session.id, afterSeq);
+  }
+
   /** A session by id, whoever owns it (for events already authorized), or null. */
   byId(id: string): Promise<Session | null> {
     return this.db.session.findUnique({ where: { id } });

@@ -190,7 +190,7 @@ const ops: Op[] = [
     `),
     vars: (x) => ({ id: x.sessionId }),
     ok: (d, x) =>
-      expect(d.sendMessage).toEqual({
+      expect(d.sendMessage!).toEqual({
         session: { id: x.sessionId },
         userMessage: { text: 'hello' },
         turn: { status: 'RUNNING' },
@@ -269,8 +269,8 @@ async function ownedTarget(op: Op): Promise<Target> {
   if (op.withTurn) {
     const sent = await a.ok(TestSendMessage, { id: sessionId, text: 'first' }, alice.key);
     await t.app.services.runner.drain();
-    messageId = sent.sendMessage.userMessage.id;
-    turnId = sent.sendMessage.turn.id;
+    messageId = sent.sendMessage!.userMessage.id;
+    turnId = sent.sendMessage!.turn.id;
   } else {
     const appended = await a.ok(TestAppendMessage, { id: sessionId, text: 'first' }, alice.key);
     messageId = appended.appendMessage.message.id;

@@ -269,7 +269,7 @@ describe.skipIf(!hasChromium)('the web page (browser)', () => {
 
     // A session made elsewhere (the API) appears in the sidebar without a reload.
     const sent = await t.gql(TestSendMessage, { text: 'find me running shoes under $120' }, key);
-    const sessionId: string = sent.data!.sendMessage.session.id;
+    const sessionId: string = sent.data!.sendMessage!.session.id;
     await waitIdle(sessionId);
     await t.gql(
       TestSendMessage,

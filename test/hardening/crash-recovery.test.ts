@@ -128,7 +128,7 @@ describe('a server killed in the middle of a turn', () => {
     const feed = collect(ws(first), EVENTS, { id, after: 0 }, () => false, 30_000);
     feed.done.catch(() => {});
     const { sendMessage } = await ok(first, SEND, { id, text: LONG_TEXT });
-    const turnId = sendMessage.turn.id as string;
+    const turnId = sendMessage!.turn.id as string;
     const sentAt = Date.now();
 
     // Some words streamed and at least two checkpoints passed, far from the end of the answer.
@@ -197,7 +197,7 @@ describe('a server killed in the middle of a turn', () => {
       20_000,
     );
     const again = await ok(second, SEND, { id, text: 'hello again' });
-    expect(again.sendMessage.turn.status).toBe('RUNNING');
+    expect(again.sendMessage!.turn.status).toBe('RUNNING');
     const events = eventsOf(await next.done, 'TurnFinished');
     const end = events.at(-1) as Ev;
     expect(end.__typename).toBe('TurnFinished');

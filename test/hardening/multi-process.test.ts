@@ -204,7 +204,7 @@ describe.skipIf(!DATABASE || !REDIS)('two server processes sharing PostgreSQL an
     }
     const stopped = await ok(a, STOP, { id }, key);
     expect(stopped.stopTurn.turn).toMatchObject({
-      id: sent.sendMessage.turn.id,
+      id: sent.sendMessage!.turn.id,
       status: 'CANCELLED',
     });
 

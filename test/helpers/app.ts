@@ -83,6 +83,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
     AUTH_FAILURES_PER_MINUTE: '0',
     API_KEY_CACHE_MS: '0',
+    // Every model delta as its own event, so tests can follow a stream word by word; the default
+    // window is tested on its own (test/stream/coalescing.test.ts).
+    STREAM_COALESCE_MS: '0',
     // TEST_REDIS_URL runs the same tests with pub/sub, events and limits on Redis.
     ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     ...options.env,

@@ -104,7 +104,7 @@ async function createSession(key: string): Promise<string> {
 async function send(key: string, id: string, text: string): Promise<string> {
   const res = await t.gql(SEND, { id, text }, key);
   expect(res.errors).toBeUndefined();
-  return res.data!.sendMessage.turn.id;
+  return res.data!.sendMessage!.turn.id;
 }
 
 async function messages(key: string, id: string) {

@@ -93,7 +93,7 @@ const sendRaw = (key: string, id: string | null, text: string, cmid?: string) =>
 async function send(key: string, id: string | null, text: string, cmid?: string) {
   const res = await sendRaw(key, id, text, cmid);
   expect(res.errors).toBeUndefined();
-  return res.data!.sendMessage;
+  return res.data!.sendMessage!;
 }
 
 async function session(key: string, id: string) {
@@ -199,7 +199,7 @@ describe('one turn at a time', () => {
     expect(ok).toHaveLength(1);
     expect(failed).toHaveLength(1);
     expect(failed[0]?.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect(failed[0]?.data).toBeNull();
+    expect(failed[0]?.data).toEqual({ sendMessage: null });
 
     // While it runs, a third is refused too.
     const third = await sendRaw(alice.key, id, 'one more');
@@ -237,8 +237,8 @@ describe('one turn at a time', () => {
       Array.from({ length: 3 }, () => sendRaw(alice.key, id, concurrent, 'client-msg-2')),
     );
     for (const r of sends) expect(r.errors).toBeUndefined();
-    const turnIds = new Set(sends.map((r) => r.data?.sendMessage.turn.id));
-    const messageIds = new Set(sends.map((r) => r.data?.sendMessage.userMessage.id));
+    const turnIds = new Set(sends.map((r) => r.data?.sendMessage!.turn.id));
+    const messageIds = new Set(sends.map((r) => r.data?.sendMessage!.userMessage.id));
     expect(turnIds.size).toBe(1);
     expect(messageIds.size).toBe(1);
     await t.app.services.runner.drain();

@@ -74,7 +74,7 @@ async function createSession(key: string): Promise<string> {
 async function send(key: string, id: string | null, text: string) {
   const res = await t.gql(TestSendMessage, { id, text }, key);
   expect(res.errors).toBeUndefined();
-  return res.data!.sendMessage;
+  return res.data!.sendMessage!;
 }
 
 async function session(key: string, id: string) {

@@ -1,7 +1,8 @@
+import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { simulateReadableStream, streamText } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { withCoalescing } from '../../src/chat/models/coalesce.js';
+import { coalesceStream, withCoalescing } from '../../src/chat/models/coalesce.js';
 import { textChunks } from '../helpers/mock-model.js';
 
 const WORDS = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
@@ -40,5 +41,30 @@ describe('delta coalescing', () => {
     const slow = await deltas(withCoalescing(model(15), 2));
     expect(slow.out.join('')).toBe(WORDS);
     expect(slow.out.length).toBeGreaterThan(30);
+  });
+});
+
+describe('delta coalescing when the stream breaks', () => {
+  it('delivers the text it held before the error, then the error, and nothing after it', async () => {
+    const source = new ReadableStream<LanguageModelV3StreamPart>({
+      start(controller) {
+        for (const chunk of textChunks('partial answer').slice(0, -2)) controller.enqueue(chunk);
+        setTimeout(() => controller.error(new Error('connection reset')), 5);
+      },
+    });
+    const seen: string[] = [];
+    const reader = coalesceStream(source, 200).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        seen.push(value.type === 'text-delta' ? value.delta : value.type);
+      }
+    } catch (error) {
+      seen.push(`<${(error as Error).message}>`);
+    }
+    expect(seen).toEqual(['stream-start', 'text-start', 'partial answer', '<connection reset>']);
+    // The window's timer must not fire into the errored stream (it would throw, uncaught).
+    await new Promise((r) => setTimeout(r, 250));
   });
 });

@@ -1,23 +1,28 @@
-import { tool } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { ToolContext } from './context.js';
 import { toDollars } from './money.js';
 
 class CartChangedError extends Error {}
 
+/** Converted to JSON Schema once (zodSchema memoizes it), not on every step of every turn. */
+const inputSchema = zodSchema(
+  z.object({
+    note: z
+      .string()
+      .trim()
+      .max(500)
+      .optional()
+      .describe('An optional note from the user for the order, e.g. delivery instructions'),
+  }),
+);
+
 export const checkout = ({ db, userId }: ToolContext) =>
   tool({
     description:
       "Place an order for everything in the user's cart and empty the cart. Only when the user asks " +
       'to check out; the user must approve the order before it is placed.',
-    inputSchema: z.object({
-      note: z
-        .string()
-        .trim()
-        .max(500)
-        .optional()
-        .describe('An optional note from the user for the order, e.g. delivery instructions'),
-    }),
+    inputSchema,
     needsApproval: true,
     execute: async ({ note }) => {
       try {

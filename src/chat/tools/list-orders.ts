@@ -1,4 +1,4 @@
-import { tool } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { ToolContext } from './context.js';
 import { toDollars } from './money.js';
@@ -10,14 +10,19 @@ interface OrderItem {
   priceCents: number;
 }
 
+/** Converted to JSON Schema once (zodSchema memoizes it), not on every step of every turn. */
+const inputSchema = zodSchema(
+  z.object({
+    limit: z.number().int().min(1).max(20).default(5).describe('How many orders to list (1-20)'),
+  }),
+);
+
 export const listOrders = ({ db, userId }: ToolContext) =>
   tool({
     description:
       "List the user's past orders, newest first: when each was placed, its items and its total. " +
       'Use it when the user asks about an order they placed or what they bought before.',
-    inputSchema: z.object({
-      limit: z.number().int().min(1).max(20).default(5).describe('How many orders to list (1-20)'),
-    }),
+    inputSchema,
     execute: async ({ limit }) => {
       const orders = await db.order.findMany({
         where: { userId },

@@ -1,20 +1,25 @@
-import { tool } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { ToolContext } from './context.js';
+
+/** Converted to JSON Schema once (zodSchema memoizes it), not on every step of every turn. */
+const inputSchema = zodSchema(
+  z.object({
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .describe('The preference as a short statement, e.g. "wears shoe size 10"'),
+  }),
+);
 
 export const rememberPreference = ({ db, userId }: ToolContext) =>
   tool({
     description:
       'Remember a lasting fact or preference about the user (sizes, favourite colours or brands, budget) ' +
       'for future conversations. Store one short statement per call.',
-    inputSchema: z.object({
-      text: z
-        .string()
-        .trim()
-        .min(1)
-        .max(500)
-        .describe('The preference as a short statement, e.g. "wears shoe size 10"'),
-    }),
+    inputSchema,
     execute: async ({ text }) => {
       await db.preference.upsert({
         where: { userId_text: { userId, text } },

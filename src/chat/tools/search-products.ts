@@ -1,41 +1,50 @@
-import { tool } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { categories } from '../../db/catalog.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { ToolContext } from './context.js';
 import { toCents, toDollars } from './money.js';
 
-const inputSchema = z.object({
-  query: z
-    .string()
-    .trim()
-    .max(200)
-    .describe(
-      'What the user is looking for in plain words, e.g. "red running shoes" or "denim jacket". ' +
-        'Leave prices and sizes out of it: they have their own fields. Empty to browse by the other filters.',
-    ),
-  minPrice: z
-    .number()
-    .min(0)
-    .optional()
-    .describe('Lowest price in US dollars, e.g. 50 for "over $50"'),
-  maxPrice: z
-    .number()
-    .positive()
-    .optional()
-    .describe('Highest price in US dollars, e.g. 120 for "under $120"'),
-  category: z.enum(categories).optional().describe('Only products of this category'),
-  size: z
-    .string()
-    .trim()
-    .min(1)
-    .max(10)
-    .optional()
-    .describe(
-      'Only products available in this size: "10" for shoes, "M" for clothes, "32" for jeans',
-    ),
-  limit: z.number().int().min(1).max(20).default(10).describe('How many products to return (1-20)'),
-});
+/** Converted to JSON Schema once (zodSchema memoizes it), not on every step of every turn. */
+const inputSchema = zodSchema(
+  z.object({
+    query: z
+      .string()
+      .trim()
+      .max(200)
+      .describe(
+        'What the user is looking for in plain words, e.g. "red running shoes" or "denim jacket". ' +
+          'Leave prices and sizes out of it: they have their own fields. Empty to browse by the other filters.',
+      ),
+    minPrice: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('Lowest price in US dollars, e.g. 50 for "over $50"'),
+    maxPrice: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Highest price in US dollars, e.g. 120 for "under $120"'),
+    category: z.enum(categories).optional().describe('Only products of this category'),
+    size: z
+      .string()
+      .trim()
+      .min(1)
+      .max(10)
+      .optional()
+      .describe(
+        'Only products available in this size: "10" for shoes, "M" for clothes, "32" for jeans',
+      ),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(10)
+      .describe('How many products to return (1-20)'),
+  }),
+);
 
 interface ProductRow {
   id: string;
