@@ -30,6 +30,9 @@ export const SERVER_ENV = {
   LOCAL_MODEL_DELAY_MS: '20',
   RATE_LIMIT_SEND_PER_MINUTE: '1000000',
   RATE_LIMIT_PER_MINUTE: '1000000',
+  // The idle scenario holds thousands of subscriptions per user.
+  MAX_SUBSCRIPTIONS_PER_USER: '1000000',
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '1000000',
 };
 
 export class Context {
