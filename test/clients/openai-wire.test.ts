@@ -123,7 +123,7 @@ describe('an OpenAI-compatible server through @ai-sdk/openai', () => {
       alice.key,
     );
     expect(sent.errors).toBeUndefined();
-    expect(sent.data?.sendMessage!.turn.model).toBe('openai:wire-model');
+    expect(sent.data?.sendMessage?.turn.model).toBe('openai:wire-model');
     const sessionId = sent.data!.sendMessage!.session.id;
     const sub = collect(t.ws(alice.key), TestSessionEvents, { id: sessionId, after: 0 }, (e) =>
       ['TurnFinished', 'TurnFailed'].includes(e.sessionEvents.__typename),
