@@ -83,6 +83,8 @@ const envSchema = z
     STORAGE_QUOTA_MESSAGES: intFrom(100_000),
     /** UTF-8 bytes of message text a user may store, over all sessions; 0: unlimited. */
     STORAGE_QUOTA_BYTES: intFrom(100 * 1024 * 1024),
+    /** Model tokens a user's turns may use per day (UTC); 0: unlimited. */
+    QUOTA_TOKENS_PER_DAY: intFrom(0),
     /** GraphQL requests without a credential per client IP per minute; 0: off. */
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: intFrom(120),
     /** Failed authentications per client IP per minute before its credentials get 429; 0: off. */
@@ -127,6 +129,7 @@ const envSchema = z
       queryMaxCost: env.QUERY_MAX_COST,
       storageQuotaMessages: env.STORAGE_QUOTA_MESSAGES,
       storageQuotaBytes: env.STORAGE_QUOTA_BYTES,
+      quotaTokensPerDay: env.QUOTA_TOKENS_PER_DAY,
       rateLimitAnonymousPerMinute: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
       authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
       apiKeyCacheMs: env.API_KEY_CACHE_MS,

@@ -9,6 +9,7 @@ import { resolveModel } from './chat/models/index.js';
 import { TurnRunner } from './chat/runner.js';
 import { ChatService } from './chat/service.js';
 import { TurnStore } from './chat/turns.js';
+import { UsageService } from './chat/usage.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { EventLog } from './events/log.js';
@@ -22,8 +23,11 @@ import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/
 import { Lanes } from './limits/response-budget.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { AgentService } from './sessions/agents.js';
+import { BranchService } from './sessions/branches.js';
 import { ExpirySweep } from './sessions/expiry-sweep.js';
+import { SearchService } from './sessions/search.js';
 import { SessionService } from './sessions/service.js';
+import { TransferService } from './sessions/transfer.js';
 import { UserService } from './users/service.js';
 
 export interface ServicesOptions {
@@ -53,11 +57,19 @@ export interface Services {
   clientLimits: ClientLimits;
   /** Per-user storage quota (STORAGE_QUOTA_MESSAGES, STORAGE_QUOTA_BYTES). */
   quota: StorageQuota;
+  /** Token usage, and the daily token quota (QUOTA_TOKENS_PER_DAY). */
+  usage: UsageService;
   /** Each user's loads of paged fields, one at a time (see ResponseBudget). */
   userLoads: Lanes;
   agents: AgentService;
   users: UserService;
   sessions: SessionService;
+  /** The message tree of sessions: siblings, switching and forking branches. */
+  branches: BranchService;
+  /** Sessions as AI SDK UIMessage[]: export and import. */
+  transfer: TransferService;
+  /** Full-text search over a user's messages. */
+  search: SearchService;
   expiry: ExpirySweep;
   chat: ChatService;
   runner: TurnRunner;
@@ -94,6 +106,8 @@ function createTurns(deps: {
   agents: AgentService;
   sessions: SessionService;
   rateLimiter: RateLimiter;
+  quota: StorageQuota;
+  usage: UsageService;
   model: LanguageModelV3;
   modelName: string;
   logger: Logger;
@@ -172,9 +186,15 @@ export function createServices(options: ServicesOptions): Services {
   const metrics = createMetrics();
   const agents = new AgentService(db);
   const sessions = new SessionService({ db, events, pubsub, agents });
-  const model = chosen.model;
-  const turns = { config, db, events, pubsub, agents, sessions, rateLimiter, logger, metrics };
-  const { runner, chat } = createTurns({ ...turns, model, modelName: chosen.name });
+  const branches = new BranchService({ db, events, sessions });
+  const quota = new StorageQuota(db, {
+    maxMessages: config.storageQuotaMessages,
+    maxBytes: config.storageQuotaBytes,
+  });
+  const usage = new UsageService({ db, tokensPerDay: config.quotaTokensPerDay });
+  const limits = { rateLimiter, quota, usage };
+  const turns = { config, db, events, pubsub, agents, sessions, ...limits, logger, metrics };
+  const { runner, chat } = createTurns({ ...turns, model: chosen.model, modelName: chosen.name });
   metrics.track({
     subscriptions: () => events.subscriberCount(),
     runningTurns: () => runner.runningCount(),
@@ -205,14 +225,15 @@ export function createServices(options: ServicesOptions): Services {
       anonymousPerMinute: config.rateLimitAnonymousPerMinute,
       authFailuresPerMinute: config.authFailuresPerMinute,
     }),
-    quota: new StorageQuota(db, {
-      maxMessages: config.storageQuotaMessages,
-      maxBytes: config.storageQuotaBytes,
-    }),
+    quota,
+    usage,
     userLoads: new Lanes(),
     agents,
     users: new UserService(db),
     sessions,
+    branches,
+    transfer: new TransferService({ db, sessions, quota }),
+    search: new SearchService(db),
     expiry,
     chat,
     runner,

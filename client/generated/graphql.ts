@@ -98,6 +98,7 @@ export type TurnStatus =
   | 'COMPLETED'
   | 'FAILED'
   | 'INTERRUPTED'
+  | 'QUEUED'
   | 'RUNNING';
 
 export type UpdateSessionInput = {
@@ -146,12 +147,14 @@ export type SessionEventsSubscriptionVariables = Exact<{
 
 export type SessionEventsSubscription = { sessionEvents:
     | { __typename: 'ApprovalRequested', toolCallId: string, toolName: string, input: Json | null, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'BranchSwitched', seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'MessageAppended', seq: number, sessionId: string, turnId: string | null, at: string, message: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
           | { __typename: 'ReasoningPart', text: string }
           | { __typename: 'StepStartPart', step: number }
           | { __typename: 'TextPart', text: string }
           | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
         > } }
+    | { __typename: 'QueuedTurnCancelled', seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'ReasoningDelta', messageId: string, delta: string, seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'SessionDeleted', seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'SessionExpiring', expiresAt: string, seq: number, sessionId: string, turnId: string | null, at: string }
@@ -180,6 +183,7 @@ export type SessionEventsSubscription = { sessionEvents:
           | { __typename: 'TextPart', text: string }
           | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
         > } }
+    | { __typename: 'TurnQueued', seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'TurnStarted', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus }, userMessage: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
           | { __typename: 'ReasoningPart', text: string }
           | { __typename: 'StepStartPart', step: number }
@@ -677,7 +681,9 @@ export type TestSessionEventsSubscriptionVariables = Exact<{
 
 export type TestSessionEventsSubscription = { sessionEvents:
     | { __typename: 'ApprovalRequested', toolCallId: string, toolName: string, input: Json | null, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'BranchSwitched', seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'MessageAppended', seq: number, sessionId: string, turnId: string | null, at: string, message: { text: string } }
+    | { __typename: 'QueuedTurnCancelled', seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'ReasoningDelta', seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'SessionDeleted', seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'SessionExpiring', expiresAt: string, seq: number, sessionId: string, turnId: string | null, at: string }
@@ -696,6 +702,7 @@ export type TestSessionEventsSubscription = { sessionEvents:
           | { __typename: 'TextPart' }
           | { __typename: 'ToolPart', toolCallId: string, state: ToolState, input: Json | null }
         > } }
+    | { __typename: 'TurnQueued', seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'TurnStarted', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus }, userMessage: { id: string, role: MessageRole, text: string } }
    };
 

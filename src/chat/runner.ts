@@ -168,9 +168,30 @@ export class TurnRunner {
       await events.publish(turn.sessionId, { type: 'TurnFailed', ...ended, error });
     }
     sessions.announce(session.userId, turn.sessionId, 'UPDATED');
-    if (outcome.status === 'COMPLETED' && session.title == null) {
+    // An untitled session gets a title from its first question, however the turn ended (a
+    // stopped first turn would otherwise leave it "New chat"); not while it waits for approval.
+    if (outcome.status !== 'AWAITING_APPROVAL' && session.title == null) {
       this.titleLater(turn, running?.userText);
     }
+    if (outcome.status !== 'AWAITING_APPROVAL') await this.startNext(turn.sessionId);
+  }
+
+  /**
+   * Starts the session's oldest queued turn (double-texting) if the session is free; a no-op
+   * when nothing waits or another process took it.
+   */
+  async startNext(sessionId: string): Promise<void> {
+    const { store, events, sessions, logger } = this.deps;
+    const claimed = await store.claimQueued(sessionId).catch((err) => {
+      logger.warn({ err, sessionId }, 'queued turn not started');
+      return null;
+    });
+    if (!claimed) return;
+    const { session, turn, userMessage } = claimed;
+    await events.prepare(session.id);
+    await events.publish(session.id, { type: 'TurnStarted', turnId: turn.id, turn, userMessage });
+    sessions.announce(session.userId, session.id, 'UPDATED');
+    this.start(turn, undefined, userMessage.text);
   }
 
   /**
@@ -232,6 +253,8 @@ export class TurnRunner {
     for (const turn of stale) {
       if (!this.running.has(turn.id)) await this.endWithoutRunner(turn, 'INTERRUPTED');
     }
+    // Queues left waiting by a process that died between a turn's end and the next start.
+    for (const sessionId of await this.deps.store.stalledQueues()) await this.startNext(sessionId);
     return stale.length;
   }
 

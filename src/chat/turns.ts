@@ -1,15 +1,21 @@
 import type { Db } from '../db/client.js';
 import { isMissingRecord } from '../db/errors.js';
-import { uuid7 } from '../db/ids.js';
 import { jsonb, utc } from '../db/sql.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { type EventLog, SEQ_RESERVE } from '../events/log.js';
 import type { TurnError, UsagePayload } from '../events/types.js';
 import type { Agent, Message, Session, Turn } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { renewalOnActivity } from '../sessions/expiry.js';
 import { storableJson, storableString } from '../validation.js';
-import { partsText, type StoredPart, textParts } from './parts.js';
+import {
+  type ClaimedTurn,
+  type ClaimInput,
+  cancelQueued,
+  claimQueued,
+  claimTurn,
+  enqueueTurn,
+} from './claims.js';
+import { partsText, type StoredPart } from './parts.js';
 
 /** How a turn ended, as it is stored. */
 export interface StoredOutcome {
@@ -20,31 +26,11 @@ export interface StoredOutcome {
   error?: TurnError;
 }
 
-export interface ClaimedTurn {
-  session: Session;
-  userMessage: Message;
-  turn: Turn;
-}
-
 export const turnConflict = () =>
   new AppError(
     ErrorCode.CONFLICT,
     'A turn is already running in this session; stop it or wait for it to end',
   );
-
-/** The columns of a new RUNNING turn that claim() leaves at their defaults. */
-const NEW_TURN = {
-  status: 'RUNNING',
-  assistantMessageId: null,
-  finishReason: null,
-  errorCode: null,
-  errorMessage: null,
-  inputTokens: null,
-  outputTokens: null,
-  totalTokens: null,
-  finishedAt: null,
-  checkpoint: null,
-} as const;
 
 const addNullable = (a: number | null, b: number | null) =>
   a == null && b == null ? null : (a ?? 0) + (b ?? 0);
@@ -81,79 +67,31 @@ export class TurnStore {
     };
   }
 
-  /**
-   * Stores the user message and a RUNNING turn and makes it the session's active turn, in one
-   * statement; CONFLICT when another turn holds the session. The conditional update is the lock:
-   * only one turn becomes active, across processes. The session's eventSeq is reserved (see
-   * events/log.ts). One statement rather than a transaction: nothing holds a connection while the
-   * server waits, so a burst of sends queues for the database instead of timing out.
-   */
-  async claim(input: {
-    session: Session;
-    userId: string;
-    text: string;
-    clientMessageId: string | null;
-    model: string;
-    now: Date;
-  }): Promise<ClaimedTurn> {
-    const { session, now } = input;
-    const at = now.getTime();
-    const [turnId, messageId, replyMessageId] = [uuid7(at), uuid7(at), uuid7(at)];
-    const { leaseOwner, leaseExpiresAt } = this.lease(now);
-    const renewal = renewalOnActivity(session, now);
-    const renew = 'expiresAt' in renewal;
-    const parts = textParts(input.text);
-    const rows = await this.deps.db.$queryRaw<Session[]>`
-      WITH claimed AS (
-        SELECT "id" FROM "Session"
-        WHERE "id" = ${session.id}::uuid AND "activeTurnId" IS NULL FOR UPDATE
-      ), question AS (
-        INSERT INTO "Message" ("id", "sessionId", "role", "parts", "text", "createdAt", "turnId")
-        SELECT ${messageId}::uuid, "id", 'USER', ${jsonb(parts)}, ${input.text}, ${utc(now)},
-               ${turnId}::uuid
-        FROM claimed
-      ), turn AS (
-        INSERT INTO "Turn" ("id", "sessionId", "userId", "clientMessageId", "status",
-                            "userMessageId", "replyMessageId", "model", "startedAt",
-                            "leaseOwner", "leaseExpiresAt")
-        SELECT ${turnId}::uuid, "id", ${input.userId}::uuid, ${input.clientMessageId}, 'RUNNING',
-               ${messageId}::uuid, ${replyMessageId}::uuid, ${input.model}, ${utc(now)},
-               ${leaseOwner}, ${utc(leaseExpiresAt)}
-        FROM claimed
-      )
-      UPDATE "Session" AS s
-      SET "activeTurnId" = ${turnId}::uuid, "state" = 'RUNNING',
-          "messageCount" = s."messageCount" + 1, "lastMessageId" = ${messageId}::uuid,
-          "updatedAt" = ${utc(now)}, "eventSeq" = s."eventSeq" + ${SEQ_RESERVE},
-          "expiresAt" = CASE WHEN ${renew} THEN ${utc(renewal.expiresAt ?? null)} ELSE s."expiresAt" END,
-          "warnedAt" = CASE WHEN ${renew} THEN NULL ELSE s."warnedAt" END
-      FROM claimed WHERE s."id" = claimed."id"
-      RETURNING s.*`;
-    const claimed = rows[0];
-    if (!claimed) throw turnConflict();
-    const userMessage: Message = {
-      id: messageId,
-      sessionId: session.id,
-      role: 'USER',
-      parts: parts as unknown as Prisma.JsonArray,
-      text: input.text,
-      createdAt: now,
-      turnId,
-    };
-    const turn: Turn = {
-      ...NEW_TURN,
-      id: turnId,
-      sessionId: session.id,
-      userId: input.userId,
-      clientMessageId: input.clientMessageId,
-      userMessageId: messageId,
-      replyMessageId,
-      model: input.model,
-      startedAt: now,
-      leaseOwner,
-      leaseExpiresAt,
-    };
-    return { session: claimed, userMessage, turn };
+  /** Claims the session for a turn answering `question` (null: another turn holds it). */
+  claim(input: Omit<ClaimInput, 'lease'>): Promise<ClaimedTurn | null> {
+    return claimTurn(this.deps.db, { ...input, lease: this.lease(input.now) });
+  }
+
+  /** Stores a user message and a QUEUED turn (ifBusy: ENQUEUE). */
+  enqueue(input: Parameters<typeof enqueueTurn>[1]): Promise<ClaimedTurn> {
+    return enqueueTurn(this.deps.db, input);
+  }
+
+  /** Starts the session's oldest queued turn when the session is free (null: none, or busy). */
+  claimQueued(sessionId: string, now = new Date()): Promise<ClaimedTurn | null> {
+    return claimQueued(this.deps.db, sessionId, now, this.lease(now));
+  }
+
+  cancelQueued(turnId: string): Promise<Turn | null> {
+    return cancelQueued(this.deps.db, turnId, new Date());
+  }
+
+  /** Sessions whose queue waits although nothing runs (its turn's process died): restart them. */
+  async stalledQueues(): Promise<string[]> {
+    const rows = await this.deps.db.$queryRaw<{ id: string }[]>`
+      SELECT DISTINCT t."sessionId"::text AS id FROM "Turn" t JOIN "Session" s ON s."id" = t."sessionId"
+      WHERE t."status" = 'QUEUED' AND s."activeTurnId" IS NULL LIMIT 100`;
+    return rows.map((r) => r.id);
   }
 
   async findByClientMessageId(
@@ -232,13 +170,16 @@ export class TurnStore {
       text,
       createdAt: now,
       turnId: turn.id,
+      parentId: turn.userMessageId,
+      active: true,
     };
     const reply = replyExists
       ? Prisma.sql`UPDATE "Message" SET "parts" = ${jsonb(parts)}, "text" = ${text}
           WHERE "id" = ${message.id}::uuid RETURNING "createdAt"`
-      : Prisma.sql`INSERT INTO "Message" ("id", "sessionId", "role", "parts", "text", "createdAt", "turnId")
+      : Prisma.sql`INSERT INTO "Message" ("id", "sessionId", "role", "parts", "text", "createdAt", "turnId",
+                                          "parentId", "active")
           VALUES (${message.id}::uuid, ${turn.sessionId}::uuid, 'ASSISTANT', ${jsonb(parts)}, ${text},
-                  ${utc(now)}, ${turn.id}::uuid)
+                  ${utc(now)}, ${turn.id}::uuid, ${turn.userMessageId}::uuid, true)
           RETURNING "createdAt"`;
     try {
       const rows = await this.deps.db.$queryRaw<(Session & { replyCreatedAt: Date })[]>`

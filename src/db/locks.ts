@@ -9,9 +9,9 @@ import type { Prisma } from '../generated/prisma/client.js';
 export async function lockSession(
   tx: Prisma.TransactionClient,
   sessionId: string,
-): Promise<{ activeTurnId: string | null } | undefined> {
-  const rows = await tx.$queryRaw<{ activeTurnId: string | null }[]>`
-    SELECT "activeTurnId"::text AS "activeTurnId" FROM "Session"
-    WHERE "id" = ${sessionId}::uuid FOR UPDATE`;
+): Promise<{ activeTurnId: string | null; lastMessageId: string | null } | undefined> {
+  const rows = await tx.$queryRaw<{ activeTurnId: string | null; lastMessageId: string | null }[]>`
+    SELECT "activeTurnId"::text AS "activeTurnId", "lastMessageId"::text AS "lastMessageId"
+    FROM "Session" WHERE "id" = ${sessionId}::uuid FOR UPDATE`;
   return rows[0];
 }

@@ -42,6 +42,9 @@ export type SessionEventPayload =
   | { type: 'TurnFinished'; turnId: string; turn: Turn; message: Message }
   | { type: 'TurnFailed'; turnId: string; turn: Turn; error: TurnError }
   | { type: 'TurnCancelled'; turnId: string; turn: Turn; message: Message }
+  | { type: 'TurnQueued'; turnId: string; turn: Turn }
+  | { type: 'QueuedTurnCancelled'; turnId: string; turn: Turn }
+  | { type: 'BranchSwitched'; leafMessageId: string }
   | { type: 'MessageAppended'; message: Message }
   | { type: 'SessionUpdated'; session: Session }
   | { type: 'SessionExpiring'; expiresAt: string }

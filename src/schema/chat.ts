@@ -4,6 +4,12 @@ import { Message } from './message.js';
 import { Session } from './session.js';
 import { Turn } from './turn.js';
 
+const IfBusy = builder.enumType('IfBusy', {
+  description:
+    'Double-texting: REJECT (CONFLICT, the default), ENQUEUE (the message is stored at once; its turn, QUEUED, starts when the running one ends), INTERRUPT (the running turn stops, its partial answer kept, then this one runs).',
+  values: ['REJECT', 'ENQUEUE', 'INTERRUPT'] as const,
+});
+
 builder.relayMutationField(
   'sendMessage',
   {
@@ -15,6 +21,11 @@ builder.relayMutationField(
           'Your id for this message: a retry with the same id returns the first result and runs nothing twice.',
       }),
       agentId: t.id(),
+      ifBusy: t.field({
+        type: IfBusy,
+        defaultValue: 'REJECT',
+        description: 'What happens while another turn runs in the session.',
+      }),
     }),
   },
   {
@@ -23,13 +34,12 @@ builder.relayMutationField(
     // Nullable: one refused alias (RATE_LIMITED, QUOTA_EXCEEDED) must not null its siblings.
     nullable: true,
     resolve: async (_root, { input }, ctx) => {
-      const userId = viewerOf(ctx).id;
-      await ctx.services.quota.reserve(userId, input.text);
-      return ctx.services.chat.sendMessage(userId, {
+      return ctx.services.chat.sendMessage(viewerOf(ctx).id, {
         text: input.text,
         clientMessageId: input.clientMessageId,
         sessionId: input.sessionId ? decodeId('Session', input.sessionId, 'sessionId') : null,
         agentId: input.agentId ? decodeId('Agent', input.agentId, 'agentId') : null,
+        ifBusy: input.ifBusy,
       });
     },
   },
@@ -44,14 +54,20 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'stopTurn',
-  { inputFields: (t) => ({ sessionId: t.id({ required: true }) }) },
+  {
+    inputFields: (t) => ({
+      sessionId: t.id({ required: true }),
+      turnId: t.id({ description: 'A QUEUED turn of the session to cancel before it starts.' }),
+    }),
+  },
   {
     description:
-      'Stops the running turn of a session, whichever server runs it: the partial answer is stored and TurnCancelled published. turn is null when nothing runs.',
+      'Stops the running turn of a session, whichever server runs it: the partial answer is stored and TurnCancelled published. turn is null when nothing runs. With turnId: cancels that queued turn.',
     resolve: async (_root, { input }, ctx) => {
       const turn = await ctx.services.chat.stopTurn(
         viewerOf(ctx).id,
         decodeId('Session', input.sessionId, 'sessionId'),
+        input.turnId ? decodeId('Turn', input.turnId, 'turnId') : null,
       );
       return { turn };
     },

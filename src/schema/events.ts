@@ -111,6 +111,23 @@ eventType('TurnCancelled', 'stopTurn ended the turn; `message` holds the partial
   turn: t.field({ type: Turn, resolve: (e) => e.turn }),
   message: t.field({ type: Message, resolve: (e) => e.message }),
 }));
+eventType(
+  'TurnQueued',
+  'A message sent with ifBusy: ENQUEUE while a turn ran: stored, its turn QUEUED until the running one ends.',
+  (t) => ({ turn: t.field({ type: Turn, resolve: (e) => e.turn }) }),
+);
+eventType(
+  'QueuedTurnCancelled',
+  'stopTurn with its turnId cancelled a QUEUED turn before it started; its message stays off the conversation.',
+  (t) => ({ turn: t.field({ type: Turn, resolve: (e) => e.turn }) }),
+);
+eventType(
+  'BranchSwitched',
+  'The active branch changed (editMessage, regenerate, switchBranch): reload Session.messages; it now ends at leafMessageId.',
+  (t) => ({
+    leafMessageId: t.id({ resolve: (e) => encodeGlobalID('Message', e.leafMessageId) }),
+  }),
+);
 eventType('MessageAppended', 'appendMessage stored a message.', (t) => ({
   message: t.field({ type: Message, resolve: (e) => e.message }),
 }));

@@ -9,6 +9,8 @@ import './session.js';
 import './session-mutations.js';
 import './viewer.js';
 import './chat.js';
+import './branches.js';
+import './transfer.js';
 import './events.js';
 
 // Every field counts toward the operation's response budget (RESPONSE_MAX_BYTES).

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { StoredPart } from '../chat/parts.js';
 import type { Context } from '../context.js';
 import { builder, viewerOf } from './builder.js';
@@ -115,8 +116,28 @@ export const Message = builder.prismaNode('Message', {
     text: t.exposeString('text'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     turn: t.relation('turn', { nullable: true }),
+    parentId: t.id({
+      nullable: true,
+      description: 'The message this one follows (null for the first of a session).',
+      resolve: (m) => (m.parentId ? encodeGlobalID('Message', m.parentId) : null),
+    }),
   }),
 });
+
+/** The key of a message's alternatives: its session and its parent. */
+const siblingsKey = (m: { sessionId: string; parentId: string | null }) =>
+  `${m.sessionId}:${m.parentId ?? ''}`;
+
+builder.objectField(Message, 'siblings', (t) =>
+  t.loadableGroup({
+    type: Message,
+    description:
+      'The alternatives at this point of the conversation (the message itself, its edits or regenerations), oldest first.',
+    load: (keys: string[], ctx: Context) => ctx.services.branches.siblings(keys),
+    group: (m) => siblingsKey(m),
+    resolve: (m) => siblingsKey(m),
+  }),
+);
 
 export const MessageConnection = builder.connectionObject(
   { type: Message, name: 'MessageConnection' },

@@ -4,6 +4,7 @@ import { builder, viewerOf } from './builder.js';
 import { OrderDirectionEnum, SessionStateEnum } from './enums.js';
 import { decodeId } from './ids.js';
 import { MessageConnection } from './message.js';
+import { Usage } from './turn.js';
 
 export const SessionTimeout = builder
   .objectRef<{
@@ -63,6 +64,12 @@ export const Session = builder.prismaNode('Session', {
         before: t.arg.string(),
       },
       resolve: (session, args, ctx) => ctx.services.sessions.messages(session.id, args),
+    }),
+    usage: t.loadable({
+      type: Usage,
+      description: 'Tokens the turns of this session used, summed.',
+      load: (ids: string[], ctx: Context) => ctx.services.usage.ofSessions(ids),
+      resolve: (s) => s.id,
     }),
     lastEventSeq: t.int({
       description:

@@ -7,12 +7,20 @@ export const Usage = builder
     inputTokens: number | null;
     outputTokens: number | null;
     totalTokens: number | null;
+    turns?: number;
   }>('Usage')
   .implement({
+    description:
+      'Tokens the model used: of one turn or step, or summed over turns (Session.usage, Query.usage).',
     fields: (t) => ({
       inputTokens: t.exposeInt('inputTokens', { nullable: true }),
       outputTokens: t.exposeInt('outputTokens', { nullable: true }),
       totalTokens: t.exposeInt('totalTokens', { nullable: true }),
+      turns: t.int({
+        nullable: true,
+        description: 'The turns summed (null for the usage of one turn or step).',
+        resolve: (u) => u.turns ?? null,
+      }),
     }),
   });
 

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { Health } from '../health.js';
 import { builder, viewerOf } from './builder.js';
+import { Usage } from './turn.js';
 
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
@@ -42,5 +43,16 @@ builder.queryField('health', (t) =>
     type: HealthType,
     skipTypeScopes: true,
     resolve: (_root, _args, ctx) => ctx.services.health.check(),
+  }),
+);
+
+builder.queryField('usage', (t) =>
+  t.field({
+    type: Usage,
+    description:
+      'Tokens your turns used, summed over the turns started in [since, until) (default: all of them).',
+    args: { since: t.arg({ type: 'DateTime' }), until: t.arg({ type: 'DateTime' }) },
+    resolve: (_root, args, ctx) =>
+      ctx.services.usage.ofUser(viewerOf(ctx).id, { since: args.since, until: args.until }),
   }),
 );

@@ -118,6 +118,20 @@ export class SessionService {
     return this.events.subscribe(session.id, afterSeq);
   }
 
+  /** A message of one of the user's sessions, with its session; NOT_FOUND otherwise. */
+  async messageOf(
+    userId: string,
+    messageId: string,
+  ): Promise<{ message: Message; session: Session }> {
+    const found = await this.db.message.findFirst({
+      where: { id: messageId, session: { userId } },
+      include: { session: true },
+    });
+    if (!found) throw AppError.notFound('Message');
+    const { session, ...message } = found;
+    return { message, session };
+  }
+
   /** A session by id, whoever owns it (for events already authorized), or null. */
   byId(id: string): Promise<Session | null> {
     return this.db.session.findUnique({ where: { id } });
@@ -155,7 +169,7 @@ export class SessionService {
     return { ...page, totalCount: () => this.db.session.count({ where }) };
   }
 
-  /** A page of a session's messages, oldest first, by keyset on (createdAt, id). */
+  /** A page of the session's active branch, oldest first, by keyset on (createdAt, id). */
   messages(sessionId: string, args: ConnectionArgs) {
     return keysetConnection<Message>({
       args,
@@ -166,7 +180,11 @@ export class SessionService {
       maxSize: MESSAGE_PAGE_MAX,
       value: (m) => m.createdAt,
       fetch: ({ where, orderBy, take }) =>
-        this.db.message.findMany({ where: { AND: [{ sessionId }, where] }, orderBy, take }),
+        this.db.message.findMany({
+          where: { AND: [{ sessionId, active: true }, where] },
+          orderBy,
+          take,
+        }),
     });
   }
 
@@ -309,6 +327,8 @@ export class SessionService {
           text,
           parts: [{ type: 'text', text }],
           createdAt: now,
+          // At the end of the active branch.
+          parentId: locked?.lastMessageId ?? null,
         },
       });
       const updated = await tx.session.update({

@@ -1,0 +1,127 @@
+import type { Db } from '../db/client.js';
+import { AppError } from '../errors.js';
+import type { Message, MessageRole, Session } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { hasUnstorable, UNSTORABLE_MESSAGE } from '../validation.js';
+
+export const SEARCH_PAGE_MAX = 50;
+
+export interface SearchFilter {
+  sessionId?: string | null;
+  role?: MessageRole | null;
+}
+
+export interface SearchHit {
+  message: Message;
+  session: Session;
+  snippet: string;
+  rank: number;
+  cursor: string;
+}
+
+interface HitRow extends Message {
+  rank: number;
+  snippet: string;
+  session: Session & {
+    createdAt: string;
+    updatedAt: string;
+    expiresAt: string | null;
+    warnedAt: string | null;
+  };
+}
+
+/** A cursor: the rank and id of the last hit of a page, opaque to clients. */
+const encode = (rank: number, id: string) =>
+  Buffer.from(JSON.stringify(['search', rank, id])).toString('base64url');
+
+function decode(cursor: string): { rank: number; id: string } {
+  try {
+    const [kind, rank, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (kind === 'search' && typeof rank === 'number' && typeof id === 'string')
+      return { rank, id };
+  } catch {
+    // below
+  }
+  throw AppError.badInput('after', 'after: not a cursor of this search');
+}
+
+const reviveDate = (v: string | null) => (v == null ? null : new Date(`${v}Z`));
+
+/**
+ * Full-text search over a user's messages (PostgreSQL text search: the generated `search` column
+ * and its GIN index), ranked, with a snippet around the match, paged by (rank, id).
+ */
+export class SearchService {
+  constructor(private readonly db: Db) {}
+
+  /** Search pages go forward only (ranks have no stable backward order). */
+  refuseBackward(): never {
+    throw AppError.badInput('last', 'searchMessages pages forward only: use first and after');
+  }
+
+  async search(
+    userId: string,
+    input: {
+      query: string;
+      first?: number | null;
+      after?: string | null;
+      filter?: SearchFilter | null;
+    },
+  ): Promise<{ hits: SearchHit[]; hasNextPage: boolean }> {
+    const query = input.query.trim();
+    if (!query || query.length > 500) {
+      throw AppError.badInput('query', 'query: 1 to 500 characters');
+    }
+    if (hasUnstorable(query)) throw AppError.badInput('query', `query: ${UNSTORABLE_MESSAGE}`);
+    const first = input.first ?? 20;
+    if (first < 1 || first > SEARCH_PAGE_MAX) {
+      throw AppError.badInput('first', `first must be between 1 and ${SEARCH_PAGE_MAX}`);
+    }
+    const after = input.after ? decode(input.after) : null;
+    const f = input.filter ?? {};
+    const conditions = [
+      Prisma.sql`s."userId" = ${userId}::uuid`,
+      Prisma.sql`m."search" @@ q.query`,
+      ...(f.sessionId ? [Prisma.sql`m."sessionId" = ${f.sessionId}::uuid`] : []),
+      ...(f.role ? [Prisma.sql`m."role" = ${f.role}::"MessageRole"`] : []),
+      ...(after
+        ? [
+            Prisma.sql`(ts_rank_cd(m."search", q.query)::float8, m."id") < (${after.rank}::float8, ${after.id}::uuid)`,
+          ]
+        : []),
+    ];
+    const rows = await this.db.$queryRaw<HitRow[]>`
+      WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
+      hits AS (
+        SELECT m.*, ts_rank_cd(m."search", q.query)::float8 AS rank
+        FROM "Message" m JOIN "Session" s ON s."id" = m."sessionId", q
+        WHERE ${Prisma.join(conditions, ' AND ')}
+        ORDER BY rank DESC, m."id" DESC
+        LIMIT ${first + 1}
+      )
+      SELECT h."id", h."sessionId", h."role", h."parts", h."text", h."createdAt", h."turnId",
+             h."parentId", h."active", h.rank,
+             ts_headline('english', h."text", q.query,
+                         'MaxFragments=1, MaxWords=24, MinWords=8, StartSel=**, StopSel=**') AS snippet,
+             row_to_json(s) AS session
+      FROM hits h JOIN "Session" s ON s."id" = h."sessionId", q
+      ORDER BY h.rank DESC, h."id" DESC`;
+    const page = rows.slice(0, first);
+    return {
+      hasNextPage: rows.length > first,
+      hits: page.map(({ rank, snippet, session, ...message }) => ({
+        message,
+        session: {
+          ...session,
+          createdAt: reviveDate(session.createdAt) as Date,
+          updatedAt: reviveDate(session.updatedAt) as Date,
+          expiresAt: reviveDate(session.expiresAt),
+          warnedAt: reviveDate(session.warnedAt),
+        },
+        snippet,
+        rank,
+        cursor: encode(rank, message.id),
+      })),
+    };
+  }
+}
