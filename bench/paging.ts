@@ -76,12 +76,23 @@ await phase('insert sessions', () =>
 const big = (await sql.query(`SELECT id FROM "Session" WHERE title = 'Session 1'`)).rows[0]
   .id as string;
 const body = `' lorem ipsum dolor sit amet, consectetur adipiscing elit'`;
+// A word of a 50-word vocabulary in every message (one in 50 has each), and a rare one in one
+// message of 1,000, so that searches find some and not all of the million.
+const VOCABULARY = [
+  'alpine', 'backpack', 'boots', 'canvas', 'cashmere', 'denim', 'duffel', 'espadrille', 'fleece', 'gaiter',
+  'gloves', 'hiking', 'hoodie', 'jacket', 'jeans', 'jersey', 'kayak', 'lantern', 'leather', 'linen',
+  'loafer', 'merino', 'mittens', 'moccasin', 'parka', 'poncho', 'pullover', 'raincoat', 'rucksack', 'sandals',
+  'scarf', 'shorts', 'sneakers', 'snowshoe', 'socks', 'softshell', 'suede', 'sweater', 'swimsuit', 'tent',
+  'thermal', 'trousers', 'trekking', 'tunic', 'umbrella', 'vest', 'waders', 'windbreaker', 'wool', 'zipper',
+];
+const word = (g: string) =>
+  `(ARRAY[${VOCABULARY.map((w) => `'${w}'`).join(',')}])[(${g} % 50) + 1] || (CASE WHEN ${g} % 1000 = 0 THEN ' aurora' ELSE '' END)`;
 await phase('insert messages', async () => {
   await sql.query(
     `INSERT INTO "Message" (id, "sessionId", role, parts, text, "createdAt")
      SELECT gen_random_uuid(), $1, (CASE WHEN g % 2 = 1 THEN 'USER' ELSE 'ASSISTANT' END)::"MessageRole",
             jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'message ' || g || ${body})),
-            'message ' || g || ${body}, timestamp '2025-01-01' + g * interval '10 millisecond'
+            'message ' || g || ${body} || ' ' || ${word('g')}, timestamp '2025-01-01' + g * interval '10 millisecond'
      FROM generate_series(1, $2::int) AS g`,
     [big, BIG],
   );
@@ -91,7 +102,7 @@ await phase('insert messages', async () => {
      SELECT gen_random_uuid(), s.a[(g % s.n) + 1],
             (CASE WHEN (g / s.n) % 2 = 0 THEN 'USER' ELSE 'ASSISTANT' END)::"MessageRole",
             jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'message ' || g || ${body})),
-            'message ' || g || ${body}, timestamp '2025-01-01' + g * interval '1 millisecond'
+            'message ' || g || ${body} || ' ' || ${word('g')}, timestamp '2025-01-01' + g * interval '1 millisecond'
      FROM s, generate_series(1, $2::int) AS g`,
     [big, Math.max(0, MESSAGES - BIG)],
   );
@@ -164,6 +175,13 @@ const MESSAGES_PAGE = `query Messages($id: ID!, $after: String) {
   }
 }`;
 
+const SEARCH = `query Search($q: String!, $after: String) {
+  searchMessages(query: $q, first: 20, after: $after) {
+    edges { cursor rank snippet node { id text } session { id title } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
 async function request(query: string, variables: Record<string, unknown>) {
   const t0 = nowMs();
   const res = await fetch(api, {
@@ -213,7 +231,7 @@ async function measure(
   query: string,
   variables: Record<string, unknown>,
   check: (data: any) => string | null,
-  listTable: 'Session' | 'Message',
+  listTable: 'Session' | 'Message' | 'search',
 ) {
   for (let i = 0; i < 3; i++) await request(query, variables);
   const ms: number[] = [];
@@ -230,8 +248,10 @@ async function measure(
     captured = [...statements];
     problem ??= check(r.data);
   }
-  const list = captured.find(
-    (s) => new RegExp(`FROM "public"\\."${listTable}"`).test(s.query) && /ORDER BY/.test(s.query),
+  const list = captured.find((s) =>
+    listTable === 'search'
+      ? /websearch_to_tsquery/.test(s.query)
+      : new RegExp(`FROM "public"\\."${listTable}"`).test(s.query) && /ORDER BY/.test(s.query),
   );
   const count = captured.find((s) => /COUNT\(/i.test(s.query));
   return {
@@ -299,6 +319,27 @@ const results = [
     { id: bigId, after: deepMessage.cursor },
     expectFirst((d) => d.session.messages.edges, deepMessageNext.id, 50),
     'Message',
+  ),
+  await measure(
+    'search: first page of a word in 2 % of the messages (20,000 at 1M)',
+    SEARCH,
+    { q: 'merino' },
+    (d) => (d.searchMessages.edges.length === 20 ? null : 'fewer than 20 hits'),
+    'search',
+  ),
+  await measure(
+    'search: first page of a word in 0.1 % of the messages (1,000 at 1M)',
+    SEARCH,
+    { q: 'aurora' },
+    (d) => (d.searchMessages.edges.length === 20 ? null : 'fewer than 20 hits'),
+    'search',
+  ),
+  await measure(
+    'search: two words (both needed)',
+    SEARCH,
+    { q: 'aurora merino' },
+    () => null,
+    'search',
   ),
 ];
 
