@@ -70,6 +70,23 @@ type Documents = {
     "\n  query WebTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq\n      messages(last: 10) { edges { node { role text turn { status } } } }\n    }\n  }\n": typeof types.WebTestSessionDocument,
     "\n      query WebTestViewerName {\n        viewer { name }\n      }\n    ": typeof types.WebTestViewerNameDocument,
     "\n        mutation WireSendMessage {\n          sendMessage(input: { text: \"find me running shoes under $120\" }) {\n            session { id }\n            turn { id model }\n          }\n        }\n      ": typeof types.WireSendMessageDocument,
+    "\n  query ConvSearch(\n    $query: String!\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: MessageSearchFilter\n  ) {\n    searchMessages(\n      query: $query\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n    ) {\n      edges {\n        cursor\n        snippet\n        rank\n        node { id role text }\n        session { id title }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ConvSearchDocument,
+    "\n  mutation ConvAppend($id: ID!, $text: String!, $role: MessageRole) {\n    appendMessage(input: { sessionId: $id, text: $text, role: $role }) {\n      message { id }\n    }\n  }\n": typeof types.ConvAppendDocument,
+    "\n  subscription ConvEvents($id: ID!, $after: Int) {\n    sessionEvents(sessionId: $id, afterSeq: $after) {\n      __typename\n      seq\n      turnId\n      ... on TurnStarted {\n        turn { id status }\n        userMessage { id role text parentId }\n      }\n      ... on TurnQueued {\n        turn { id status userMessage { id text } }\n      }\n      ... on QueuedTurnCancelled {\n        turn { id status }\n      }\n      ... on BranchSwitched {\n        leafMessageId\n      }\n      ... on TextDelta {\n        delta\n        messageId\n      }\n      ... on ReasoningDelta {\n        delta\n      }\n      ... on TurnFinished {\n        turn { id status usage { inputTokens outputTokens totalTokens } }\n        message { id role text parentId }\n      }\n      ... on TurnCancelled {\n        turn { id status }\n        message { id role text parentId }\n      }\n      ... on TurnFailed {\n        turn { id status }\n        error { code message }\n      }\n    }\n  }\n": typeof types.ConvEventsDocument,
+    "\n  query ConvSession($id: ID!) {\n    session(id: $id) {\n      id title state messageCount lastEventSeq\n      activeTurn { id }\n      lastMessage { id role text }\n      usage { inputTokens outputTokens totalTokens turns }\n      messages(first: 100) {\n        edges {\n          node {\n            id role text parentId\n            siblings { id role text }\n            turn { id status }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConvSessionDocument,
+    "\n  mutation ConvSend($id: ID, $text: String!, $ifBusy: IfBusy) {\n    sendMessage(input: { sessionId: $id, text: $text, ifBusy: $ifBusy }) {\n      session { id state }\n      userMessage { id role text parentId }\n      turn { id status userMessage { id } }\n    }\n  }\n": typeof types.ConvSendDocument,
+    "\n  mutation ConvEdit($messageId: ID!, $text: String!) {\n    editMessage(input: { messageId: $messageId, text: $text }) {\n      session { id state }\n      userMessage { id role text parentId }\n      turn { id status userMessage { id } }\n    }\n  }\n": typeof types.ConvEditDocument,
+    "\n  mutation ConvRegenerate($messageId: ID!) {\n    regenerate(input: { messageId: $messageId }) {\n      session { id state }\n      turn { id status userMessage { id role text } }\n    }\n  }\n": typeof types.ConvRegenerateDocument,
+    "\n  mutation ConvSwitch($messageId: ID!) {\n    switchBranch(input: { messageId: $messageId }) {\n      session { id messageCount lastMessage { id } }\n    }\n  }\n": typeof types.ConvSwitchDocument,
+    "\n  mutation ConvFork($messageId: ID!, $title: String) {\n    forkSession(input: { messageId: $messageId, title: $title }) {\n      session { id title messageCount lastMessage { id text } }\n    }\n  }\n": typeof types.ConvForkDocument,
+    "\n  mutation ConvStop($id: ID!, $turnId: ID) {\n    stopTurn(input: { sessionId: $id, turnId: $turnId }) {\n      turn { id status finishReason assistantMessage { id text } }\n    }\n  }\n": typeof types.ConvStopDocument,
+    "\n  query ConvTurn($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Turn {\n        id status\n        userMessage { id text }\n        assistantMessage { id text }\n        usage { inputTokens outputTokens totalTokens }\n        startedAt\n      }\n    }\n  }\n": typeof types.ConvTurnDocument,
+    "\n  query ConvMessage($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Message { id role text }\n    }\n  }\n": typeof types.ConvMessageDocument,
+    "\n  query ConvExport($id: ID!) {\n    exportSession(id: $id)\n  }\n": typeof types.ConvExportDocument,
+    "\n  mutation ConvImport($messages: JSON!, $title: String, $key: String, $metadata: JSON) {\n    importSession(input: { messages: $messages, title: $title, key: $key, metadata: $metadata }) {\n      session { id title key metadata messageCount state lastMessage { role text } }\n    }\n  }\n": typeof types.ConvImportDocument,
+    "\n  query ConvSessionCount {\n    sessions(first: 1) { totalCount }\n  }\n": typeof types.ConvSessionCountDocument,
+    "\n  query ConvUsage($since: DateTime, $until: DateTime) {\n    usage(since: $since, until: $until) { inputTokens outputTokens totalTokens turns }\n  }\n": typeof types.ConvUsageDocument,
+    "\n  query ConvUsageSessionCount {\n    sessions(first: 1) { totalCount }\n  }\n": typeof types.ConvUsageSessionCountDocument,
     "\n  query CrashTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq activeTurn { id }\n      messages { edges { node { role text turn { id status } } } }\n    }\n  }\n": typeof types.CrashTestSessionDocument,
     "\n  query CrashTestTurn($id: ID!) {\n    node(id: $id) {\n      ... on Turn { status finishReason error { code message } assistantMessage { role text } }\n    }\n  }\n": typeof types.CrashTestTurnDocument,
     "\n  mutation LimitsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { session { id state createdAt expiresAt } }\n  }\n": typeof types.LimitsCreateSessionDocument,
@@ -149,6 +166,23 @@ const documents: Documents = {
     "\n  query WebTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq\n      messages(last: 10) { edges { node { role text turn { status } } } }\n    }\n  }\n": types.WebTestSessionDocument,
     "\n      query WebTestViewerName {\n        viewer { name }\n      }\n    ": types.WebTestViewerNameDocument,
     "\n        mutation WireSendMessage {\n          sendMessage(input: { text: \"find me running shoes under $120\" }) {\n            session { id }\n            turn { id model }\n          }\n        }\n      ": types.WireSendMessageDocument,
+    "\n  query ConvSearch(\n    $query: String!\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: MessageSearchFilter\n  ) {\n    searchMessages(\n      query: $query\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n    ) {\n      edges {\n        cursor\n        snippet\n        rank\n        node { id role text }\n        session { id title }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ConvSearchDocument,
+    "\n  mutation ConvAppend($id: ID!, $text: String!, $role: MessageRole) {\n    appendMessage(input: { sessionId: $id, text: $text, role: $role }) {\n      message { id }\n    }\n  }\n": types.ConvAppendDocument,
+    "\n  subscription ConvEvents($id: ID!, $after: Int) {\n    sessionEvents(sessionId: $id, afterSeq: $after) {\n      __typename\n      seq\n      turnId\n      ... on TurnStarted {\n        turn { id status }\n        userMessage { id role text parentId }\n      }\n      ... on TurnQueued {\n        turn { id status userMessage { id text } }\n      }\n      ... on QueuedTurnCancelled {\n        turn { id status }\n      }\n      ... on BranchSwitched {\n        leafMessageId\n      }\n      ... on TextDelta {\n        delta\n        messageId\n      }\n      ... on ReasoningDelta {\n        delta\n      }\n      ... on TurnFinished {\n        turn { id status usage { inputTokens outputTokens totalTokens } }\n        message { id role text parentId }\n      }\n      ... on TurnCancelled {\n        turn { id status }\n        message { id role text parentId }\n      }\n      ... on TurnFailed {\n        turn { id status }\n        error { code message }\n      }\n    }\n  }\n": types.ConvEventsDocument,
+    "\n  query ConvSession($id: ID!) {\n    session(id: $id) {\n      id title state messageCount lastEventSeq\n      activeTurn { id }\n      lastMessage { id role text }\n      usage { inputTokens outputTokens totalTokens turns }\n      messages(first: 100) {\n        edges {\n          node {\n            id role text parentId\n            siblings { id role text }\n            turn { id status }\n          }\n        }\n      }\n    }\n  }\n": types.ConvSessionDocument,
+    "\n  mutation ConvSend($id: ID, $text: String!, $ifBusy: IfBusy) {\n    sendMessage(input: { sessionId: $id, text: $text, ifBusy: $ifBusy }) {\n      session { id state }\n      userMessage { id role text parentId }\n      turn { id status userMessage { id } }\n    }\n  }\n": types.ConvSendDocument,
+    "\n  mutation ConvEdit($messageId: ID!, $text: String!) {\n    editMessage(input: { messageId: $messageId, text: $text }) {\n      session { id state }\n      userMessage { id role text parentId }\n      turn { id status userMessage { id } }\n    }\n  }\n": types.ConvEditDocument,
+    "\n  mutation ConvRegenerate($messageId: ID!) {\n    regenerate(input: { messageId: $messageId }) {\n      session { id state }\n      turn { id status userMessage { id role text } }\n    }\n  }\n": types.ConvRegenerateDocument,
+    "\n  mutation ConvSwitch($messageId: ID!) {\n    switchBranch(input: { messageId: $messageId }) {\n      session { id messageCount lastMessage { id } }\n    }\n  }\n": types.ConvSwitchDocument,
+    "\n  mutation ConvFork($messageId: ID!, $title: String) {\n    forkSession(input: { messageId: $messageId, title: $title }) {\n      session { id title messageCount lastMessage { id text } }\n    }\n  }\n": types.ConvForkDocument,
+    "\n  mutation ConvStop($id: ID!, $turnId: ID) {\n    stopTurn(input: { sessionId: $id, turnId: $turnId }) {\n      turn { id status finishReason assistantMessage { id text } }\n    }\n  }\n": types.ConvStopDocument,
+    "\n  query ConvTurn($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Turn {\n        id status\n        userMessage { id text }\n        assistantMessage { id text }\n        usage { inputTokens outputTokens totalTokens }\n        startedAt\n      }\n    }\n  }\n": types.ConvTurnDocument,
+    "\n  query ConvMessage($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Message { id role text }\n    }\n  }\n": types.ConvMessageDocument,
+    "\n  query ConvExport($id: ID!) {\n    exportSession(id: $id)\n  }\n": types.ConvExportDocument,
+    "\n  mutation ConvImport($messages: JSON!, $title: String, $key: String, $metadata: JSON) {\n    importSession(input: { messages: $messages, title: $title, key: $key, metadata: $metadata }) {\n      session { id title key metadata messageCount state lastMessage { role text } }\n    }\n  }\n": types.ConvImportDocument,
+    "\n  query ConvSessionCount {\n    sessions(first: 1) { totalCount }\n  }\n": types.ConvSessionCountDocument,
+    "\n  query ConvUsage($since: DateTime, $until: DateTime) {\n    usage(since: $since, until: $until) { inputTokens outputTokens totalTokens turns }\n  }\n": types.ConvUsageDocument,
+    "\n  query ConvUsageSessionCount {\n    sessions(first: 1) { totalCount }\n  }\n": types.ConvUsageSessionCountDocument,
     "\n  query CrashTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq activeTurn { id }\n      messages { edges { node { role text turn { id status } } } }\n    }\n  }\n": types.CrashTestSessionDocument,
     "\n  query CrashTestTurn($id: ID!) {\n    node(id: $id) {\n      ... on Turn { status finishReason error { code message } assistantMessage { role text } }\n    }\n  }\n": types.CrashTestTurnDocument,
     "\n  mutation LimitsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { session { id state createdAt expiresAt } }\n  }\n": types.LimitsCreateSessionDocument,
@@ -393,6 +427,74 @@ export function graphql(source: "\n      query WebTestViewerName {\n        view
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        mutation WireSendMessage {\n          sendMessage(input: { text: \"find me running shoes under $120\" }) {\n            session { id }\n            turn { id model }\n          }\n        }\n      "): typeof import('./graphql.js').WireSendMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvSearch(\n    $query: String!\n    $first: Int\n    $after: String\n    $last: Int\n    $before: String\n    $filter: MessageSearchFilter\n  ) {\n    searchMessages(\n      query: $query\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n      filter: $filter\n    ) {\n      edges {\n        cursor\n        snippet\n        rank\n        node { id role text }\n        session { id title }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql.js').ConvSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvAppend($id: ID!, $text: String!, $role: MessageRole) {\n    appendMessage(input: { sessionId: $id, text: $text, role: $role }) {\n      message { id }\n    }\n  }\n"): typeof import('./graphql.js').ConvAppendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConvEvents($id: ID!, $after: Int) {\n    sessionEvents(sessionId: $id, afterSeq: $after) {\n      __typename\n      seq\n      turnId\n      ... on TurnStarted {\n        turn { id status }\n        userMessage { id role text parentId }\n      }\n      ... on TurnQueued {\n        turn { id status userMessage { id text } }\n      }\n      ... on QueuedTurnCancelled {\n        turn { id status }\n      }\n      ... on BranchSwitched {\n        leafMessageId\n      }\n      ... on TextDelta {\n        delta\n        messageId\n      }\n      ... on ReasoningDelta {\n        delta\n      }\n      ... on TurnFinished {\n        turn { id status usage { inputTokens outputTokens totalTokens } }\n        message { id role text parentId }\n      }\n      ... on TurnCancelled {\n        turn { id status }\n        message { id role text parentId }\n      }\n      ... on TurnFailed {\n        turn { id status }\n        error { code message }\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConvEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvSession($id: ID!) {\n    session(id: $id) {\n      id title state messageCount lastEventSeq\n      activeTurn { id }\n      lastMessage { id role text }\n      usage { inputTokens outputTokens totalTokens turns }\n      messages(first: 100) {\n        edges {\n          node {\n            id role text parentId\n            siblings { id role text }\n            turn { id status }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConvSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvSend($id: ID, $text: String!, $ifBusy: IfBusy) {\n    sendMessage(input: { sessionId: $id, text: $text, ifBusy: $ifBusy }) {\n      session { id state }\n      userMessage { id role text parentId }\n      turn { id status userMessage { id } }\n    }\n  }\n"): typeof import('./graphql.js').ConvSendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvEdit($messageId: ID!, $text: String!) {\n    editMessage(input: { messageId: $messageId, text: $text }) {\n      session { id state }\n      userMessage { id role text parentId }\n      turn { id status userMessage { id } }\n    }\n  }\n"): typeof import('./graphql.js').ConvEditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvRegenerate($messageId: ID!) {\n    regenerate(input: { messageId: $messageId }) {\n      session { id state }\n      turn { id status userMessage { id role text } }\n    }\n  }\n"): typeof import('./graphql.js').ConvRegenerateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvSwitch($messageId: ID!) {\n    switchBranch(input: { messageId: $messageId }) {\n      session { id messageCount lastMessage { id } }\n    }\n  }\n"): typeof import('./graphql.js').ConvSwitchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvFork($messageId: ID!, $title: String) {\n    forkSession(input: { messageId: $messageId, title: $title }) {\n      session { id title messageCount lastMessage { id text } }\n    }\n  }\n"): typeof import('./graphql.js').ConvForkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvStop($id: ID!, $turnId: ID) {\n    stopTurn(input: { sessionId: $id, turnId: $turnId }) {\n      turn { id status finishReason assistantMessage { id text } }\n    }\n  }\n"): typeof import('./graphql.js').ConvStopDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvTurn($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Turn {\n        id status\n        userMessage { id text }\n        assistantMessage { id text }\n        usage { inputTokens outputTokens totalTokens }\n        startedAt\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConvTurnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvMessage($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Message { id role text }\n    }\n  }\n"): typeof import('./graphql.js').ConvMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvExport($id: ID!) {\n    exportSession(id: $id)\n  }\n"): typeof import('./graphql.js').ConvExportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvImport($messages: JSON!, $title: String, $key: String, $metadata: JSON) {\n    importSession(input: { messages: $messages, title: $title, key: $key, metadata: $metadata }) {\n      session { id title key metadata messageCount state lastMessage { role text } }\n    }\n  }\n"): typeof import('./graphql.js').ConvImportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvSessionCount {\n    sessions(first: 1) { totalCount }\n  }\n"): typeof import('./graphql.js').ConvSessionCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvUsage($since: DateTime, $until: DateTime) {\n    usage(since: $since, until: $until) { inputTokens outputTokens totalTokens turns }\n  }\n"): typeof import('./graphql.js').ConvUsageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConvUsageSessionCount {\n    sessions(first: 1) { totalCount }\n  }\n"): typeof import('./graphql.js').ConvUsageSessionCountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

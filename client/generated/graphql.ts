@@ -29,6 +29,12 @@ export type CreateSessionInput = {
   title?: string | null | undefined;
 };
 
+/** Double-texting: REJECT (CONFLICT, the default), ENQUEUE (the message is stored at once; its turn, QUEUED, starts when the running one ends), INTERRUPT (the running turn stops, its partial answer kept, then this one runs). */
+export type IfBusy =
+  | 'ENQUEUE'
+  | 'INTERRUPT'
+  | 'REJECT';
+
 /** What createSession does when the key is taken: ERROR (CONFLICT) or RETURN the existing session. */
 export type IfKeyExists =
   | 'ERROR'
@@ -38,6 +44,11 @@ export type MessageRole =
   | 'ASSISTANT'
   | 'SYSTEM'
   | 'USER';
+
+export type MessageSearchFilter = {
+  role?: MessageRole | null | undefined;
+  sessionId?: string | null | undefined;
+};
 
 export type OrderDirection =
   | 'ASC'
@@ -619,6 +630,170 @@ export type WireSendMessageMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type WireSendMessageMutation = { sendMessage: { session: { id: string }, turn: { id: string, model: string } } | null };
+
+export type ConvSearchQueryVariables = Exact<{
+  query: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: MessageSearchFilter | null | undefined;
+}>;
+
+
+export type ConvSearchQuery = { searchMessages: { edges: Array<{ cursor: string, snippet: string, rank: number, node: { id: string, role: MessageRole, text: string }, session: { id: string, title: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConvAppendMutationVariables = Exact<{
+  id: string;
+  text: string;
+  role?: MessageRole | null | undefined;
+}>;
+
+
+export type ConvAppendMutation = { appendMessage: { message: { id: string } } };
+
+export type ConvEventsSubscriptionVariables = Exact<{
+  id: string;
+  after?: number | null | undefined;
+}>;
+
+
+export type ConvEventsSubscription = { sessionEvents:
+    | { __typename: 'ApprovalRequested', seq: number, turnId: string | null }
+    | { __typename: 'BranchSwitched', leafMessageId: string, seq: number, turnId: string | null }
+    | { __typename: 'MessageAppended', seq: number, turnId: string | null }
+    | { __typename: 'QueuedTurnCancelled', seq: number, turnId: string | null, turn: { id: string, status: TurnStatus } }
+    | { __typename: 'ReasoningDelta', delta: string, seq: number, turnId: string | null }
+    | { __typename: 'SessionDeleted', seq: number, turnId: string | null }
+    | { __typename: 'SessionExpiring', seq: number, turnId: string | null }
+    | { __typename: 'SessionUpdated', seq: number, turnId: string | null }
+    | { __typename: 'StepFinished', seq: number, turnId: string | null }
+    | { __typename: 'TextDelta', delta: string, messageId: string, seq: number, turnId: string | null }
+    | { __typename: 'ToolCallStarted', seq: number, turnId: string | null }
+    | { __typename: 'ToolCalled', seq: number, turnId: string | null }
+    | { __typename: 'ToolFailed', seq: number, turnId: string | null }
+    | { __typename: 'ToolResulted', seq: number, turnId: string | null }
+    | { __typename: 'TurnCancelled', seq: number, turnId: string | null, turn: { id: string, status: TurnStatus }, message: { id: string, role: MessageRole, text: string, parentId: string | null } }
+    | { __typename: 'TurnFailed', seq: number, turnId: string | null, turn: { id: string, status: TurnStatus }, error: { code: string, message: string } }
+    | { __typename: 'TurnFinished', seq: number, turnId: string | null, turn: { id: string, status: TurnStatus, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } | null }, message: { id: string, role: MessageRole, text: string, parentId: string | null } }
+    | { __typename: 'TurnQueued', seq: number, turnId: string | null, turn: { id: string, status: TurnStatus, userMessage: { id: string, text: string } } }
+    | { __typename: 'TurnStarted', seq: number, turnId: string | null, turn: { id: string, status: TurnStatus }, userMessage: { id: string, role: MessageRole, text: string, parentId: string | null } }
+   };
+
+export type ConvSessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConvSessionQuery = { session: { id: string, title: string | null, state: SessionState, messageCount: number, lastEventSeq: number, activeTurn: { id: string } | null, lastMessage: { id: string, role: MessageRole, text: string } | null, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null, turns: number | null }, messages: { edges: Array<{ node: { id: string, role: MessageRole, text: string, parentId: string | null, siblings: Array<{ id: string, role: MessageRole, text: string }>, turn: { id: string, status: TurnStatus } | null } }> } } | null };
+
+export type ConvSendMutationVariables = Exact<{
+  id?: string | null | undefined;
+  text: string;
+  ifBusy?: IfBusy | null | undefined;
+}>;
+
+
+export type ConvSendMutation = { sendMessage: { session: { id: string, state: SessionState }, userMessage: { id: string, role: MessageRole, text: string, parentId: string | null }, turn: { id: string, status: TurnStatus, userMessage: { id: string } } } | null };
+
+export type ConvEditMutationVariables = Exact<{
+  messageId: string;
+  text: string;
+}>;
+
+
+export type ConvEditMutation = { editMessage: { session: { id: string, state: SessionState }, userMessage: { id: string, role: MessageRole, text: string, parentId: string | null }, turn: { id: string, status: TurnStatus, userMessage: { id: string } } } };
+
+export type ConvRegenerateMutationVariables = Exact<{
+  messageId: string;
+}>;
+
+
+export type ConvRegenerateMutation = { regenerate: { session: { id: string, state: SessionState }, turn: { id: string, status: TurnStatus, userMessage: { id: string, role: MessageRole, text: string } } } };
+
+export type ConvSwitchMutationVariables = Exact<{
+  messageId: string;
+}>;
+
+
+export type ConvSwitchMutation = { switchBranch: { session: { id: string, messageCount: number, lastMessage: { id: string } | null } } };
+
+export type ConvForkMutationVariables = Exact<{
+  messageId: string;
+  title?: string | null | undefined;
+}>;
+
+
+export type ConvForkMutation = { forkSession: { session: { id: string, title: string | null, messageCount: number, lastMessage: { id: string, text: string } | null } } };
+
+export type ConvStopMutationVariables = Exact<{
+  id: string;
+  turnId?: string | null | undefined;
+}>;
+
+
+export type ConvStopMutation = { stopTurn: { turn: { id: string, status: TurnStatus, finishReason: string | null, assistantMessage: { id: string, text: string } | null } | null } };
+
+export type ConvTurnQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConvTurnQuery = { node:
+    | { __typename: 'Agent' }
+    | { __typename: 'Message' }
+    | { __typename: 'Session' }
+    | { __typename: 'Turn', id: string, status: TurnStatus, startedAt: string, userMessage: { id: string, text: string }, assistantMessage: { id: string, text: string } | null, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } | null }
+    | { __typename: 'User' }
+   | null };
+
+export type ConvMessageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConvMessageQuery = { node:
+    | { __typename: 'Agent' }
+    | { __typename: 'Message', id: string, role: MessageRole, text: string }
+    | { __typename: 'Session' }
+    | { __typename: 'Turn' }
+    | { __typename: 'User' }
+   | null };
+
+export type ConvExportQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConvExportQuery = { exportSession: Json };
+
+export type ConvImportMutationVariables = Exact<{
+  messages: unknown;
+  title?: string | null | undefined;
+  key?: string | null | undefined;
+  metadata?: unknown;
+}>;
+
+
+export type ConvImportMutation = { importSession: { session: { id: string, title: string | null, key: string | null, metadata: Json, messageCount: number, state: SessionState, lastMessage: { role: MessageRole, text: string } | null } } };
+
+export type ConvSessionCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConvSessionCountQuery = { sessions: { totalCount: number } };
+
+export type ConvUsageQueryVariables = Exact<{
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+}>;
+
+
+export type ConvUsageQuery = { usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null, turns: number | null } };
+
+export type ConvUsageSessionCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConvUsageSessionCountQuery = { sessions: { totalCount: number } };
 
 export type CrashTestSessionQueryVariables = Exact<{
   id: string;
@@ -2035,6 +2210,370 @@ export const WireSendMessageDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:3a75e3213deef05e3355963fd7a82a0c8279fd6146106bfd685bd2d2de19cd87"}) as unknown as TypedDocumentString<WireSendMessageMutation, WireSendMessageMutationVariables>;
+export const ConvSearchDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ConvSearch($query: String!, $first: Int, $after: String, $last: Int, $before: String, $filter: MessageSearchFilter) {
+  searchMessages(
+    query: $query
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+  ) {
+    edges {
+      cursor
+      snippet
+      rank
+      node {
+        id
+        role
+        text
+      }
+      session {
+        id
+        title
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:95f7ba4dae29e7348915e92e4100ce02efb95edf1d19f0a4432faac3a5499035"}) as unknown as TypedDocumentString<ConvSearchQuery, ConvSearchQueryVariables>;
+export const ConvAppendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConvAppend($id: ID!, $text: String!, $role: MessageRole) {
+  appendMessage(input: {sessionId: $id, text: $text, role: $role}) {
+    message {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:988d02940034da03047e0f9efce408d50e9e65eb1f56ec285a6890d32114736e"}) as unknown as TypedDocumentString<ConvAppendMutation, ConvAppendMutationVariables>;
+export const ConvEventsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    subscription ConvEvents($id: ID!, $after: Int) {
+  sessionEvents(sessionId: $id, afterSeq: $after) {
+    __typename
+    seq
+    turnId
+    ... on TurnStarted {
+      turn {
+        id
+        status
+      }
+      userMessage {
+        id
+        role
+        text
+        parentId
+      }
+    }
+    ... on TurnQueued {
+      turn {
+        id
+        status
+        userMessage {
+          id
+          text
+        }
+      }
+    }
+    ... on QueuedTurnCancelled {
+      turn {
+        id
+        status
+      }
+    }
+    ... on BranchSwitched {
+      leafMessageId
+    }
+    ... on TextDelta {
+      delta
+      messageId
+    }
+    ... on ReasoningDelta {
+      delta
+    }
+    ... on TurnFinished {
+      turn {
+        id
+        status
+        usage {
+          inputTokens
+          outputTokens
+          totalTokens
+        }
+      }
+      message {
+        id
+        role
+        text
+        parentId
+      }
+    }
+    ... on TurnCancelled {
+      turn {
+        id
+        status
+      }
+      message {
+        id
+        role
+        text
+        parentId
+      }
+    }
+    ... on TurnFailed {
+      turn {
+        id
+        status
+      }
+      error {
+        code
+        message
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:cf8dd94b8c6df9a0ba4f9ada43b398c0757030298fcccf8c9adfa836f483925d"}) as unknown as TypedDocumentString<ConvEventsSubscription, ConvEventsSubscriptionVariables>;
+export const ConvSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ConvSession($id: ID!) {
+  session(id: $id) {
+    id
+    title
+    state
+    messageCount
+    lastEventSeq
+    activeTurn {
+      id
+    }
+    lastMessage {
+      id
+      role
+      text
+    }
+    usage {
+      inputTokens
+      outputTokens
+      totalTokens
+      turns
+    }
+    messages(first: 100) {
+      edges {
+        node {
+          id
+          role
+          text
+          parentId
+          siblings {
+            id
+            role
+            text
+          }
+          turn {
+            id
+            status
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b5201176fae39b0a8bb8962235e979b445e1c4496042812b82e88d6b886c6481"}) as unknown as TypedDocumentString<ConvSessionQuery, ConvSessionQueryVariables>;
+export const ConvSendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConvSend($id: ID, $text: String!, $ifBusy: IfBusy) {
+  sendMessage(input: {sessionId: $id, text: $text, ifBusy: $ifBusy}) {
+    session {
+      id
+      state
+    }
+    userMessage {
+      id
+      role
+      text
+      parentId
+    }
+    turn {
+      id
+      status
+      userMessage {
+        id
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:deaa7522df7cab48c4a47c860787948d6fb265852f3536ef97210f5f3a95e3a3"}) as unknown as TypedDocumentString<ConvSendMutation, ConvSendMutationVariables>;
+export const ConvEditDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConvEdit($messageId: ID!, $text: String!) {
+  editMessage(input: {messageId: $messageId, text: $text}) {
+    session {
+      id
+      state
+    }
+    userMessage {
+      id
+      role
+      text
+      parentId
+    }
+    turn {
+      id
+      status
+      userMessage {
+        id
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:817b24909a3274b43900fefa8b08157cf721bc90482001892cfc18dc4cb20183"}) as unknown as TypedDocumentString<ConvEditMutation, ConvEditMutationVariables>;
+export const ConvRegenerateDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConvRegenerate($messageId: ID!) {
+  regenerate(input: {messageId: $messageId}) {
+    session {
+      id
+      state
+    }
+    turn {
+      id
+      status
+      userMessage {
+        id
+        role
+        text
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b37a74b240a0aeaafe6152b1906be6837f28b06a338f716db3b325f0c8036e48"}) as unknown as TypedDocumentString<ConvRegenerateMutation, ConvRegenerateMutationVariables>;
+export const ConvSwitchDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConvSwitch($messageId: ID!) {
+  switchBranch(input: {messageId: $messageId}) {
+    session {
+      id
+      messageCount
+      lastMessage {
+        id
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:4b978df43777a816e1ca56de6ab75447c8dc5c1f2e91be64554e619f264504df"}) as unknown as TypedDocumentString<ConvSwitchMutation, ConvSwitchMutationVariables>;
+export const ConvForkDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConvFork($messageId: ID!, $title: String) {
+  forkSession(input: {messageId: $messageId, title: $title}) {
+    session {
+      id
+      title
+      messageCount
+      lastMessage {
+        id
+        text
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:790190aa089d533110fb9bd85380903525d427968a422d0303784a5375386807"}) as unknown as TypedDocumentString<ConvForkMutation, ConvForkMutationVariables>;
+export const ConvStopDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConvStop($id: ID!, $turnId: ID) {
+  stopTurn(input: {sessionId: $id, turnId: $turnId}) {
+    turn {
+      id
+      status
+      finishReason
+      assistantMessage {
+        id
+        text
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:7e4c00adf64eb0e7e24740090e70b7a3199fbd6d5b26a5f190df960ee0951e2b"}) as unknown as TypedDocumentString<ConvStopMutation, ConvStopMutationVariables>;
+export const ConvTurnDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ConvTurn($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Turn {
+      id
+      status
+      userMessage {
+        id
+        text
+      }
+      assistantMessage {
+        id
+        text
+      }
+      usage {
+        inputTokens
+        outputTokens
+        totalTokens
+      }
+      startedAt
+    }
+  }
+}
+    `, {"hash":"sha256:345c7249f7f78d4c70e1b68f374f0d67c94c904633c29d089aa9580457dc2537"}) as unknown as TypedDocumentString<ConvTurnQuery, ConvTurnQueryVariables>;
+export const ConvMessageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ConvMessage($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Message {
+      id
+      role
+      text
+    }
+  }
+}
+    `, {"hash":"sha256:9374e8f776ea407c6c14cf77394ddb50807a6f9568832b192afc64d50680bde3"}) as unknown as TypedDocumentString<ConvMessageQuery, ConvMessageQueryVariables>;
+export const ConvExportDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ConvExport($id: ID!) {
+  exportSession(id: $id)
+}
+    `, {"hash":"sha256:c29723cf564b83aa96f639eb32023a57b7a1d4ad53bbb627ebd94d330d1c232d"}) as unknown as TypedDocumentString<ConvExportQuery, ConvExportQueryVariables>;
+export const ConvImportDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConvImport($messages: JSON!, $title: String, $key: String, $metadata: JSON) {
+  importSession(
+    input: {messages: $messages, title: $title, key: $key, metadata: $metadata}
+  ) {
+    session {
+      id
+      title
+      key
+      metadata
+      messageCount
+      state
+      lastMessage {
+        role
+        text
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:512033f420a65b7433c9d56c942220a75adfe6e084874f3af8cc7f7cb579f441"}) as unknown as TypedDocumentString<ConvImportMutation, ConvImportMutationVariables>;
+export const ConvSessionCountDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ConvSessionCount {
+  sessions(first: 1) {
+    totalCount
+  }
+}
+    `, {"hash":"sha256:d2ecfd219ba1483c031856c3a2b22664a6b038e1af98db87e41f452bffee1f54"}) as unknown as TypedDocumentString<ConvSessionCountQuery, ConvSessionCountQueryVariables>;
+export const ConvUsageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ConvUsage($since: DateTime, $until: DateTime) {
+  usage(since: $since, until: $until) {
+    inputTokens
+    outputTokens
+    totalTokens
+    turns
+  }
+}
+    `, {"hash":"sha256:4ce2d35809d99bb083798de348f84d2b6e876c16af2098dc66aa66e5d9d851fc"}) as unknown as TypedDocumentString<ConvUsageQuery, ConvUsageQueryVariables>;
+export const ConvUsageSessionCountDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ConvUsageSessionCount {
+  sessions(first: 1) {
+    totalCount
+  }
+}
+    `, {"hash":"sha256:d1a50a200f64e7b1edcb1e2acbce8b58df0d4d6468fc4a02e22d180bea51a70f"}) as unknown as TypedDocumentString<ConvUsageSessionCountQuery, ConvUsageSessionCountQueryVariables>;
 export const CrashTestSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     query CrashTestSession($id: ID!) {
   session(id: $id) {

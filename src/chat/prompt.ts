@@ -63,7 +63,7 @@ async function loadContext(db: Db, sessionId: string, userId: string) {
       (SELECT coalesce(json_agg(json_build_object('id', m."id", 'role', m."role", 'parts', m."parts")
                                 ORDER BY m."createdAt", m."id"), '[]')
        FROM (SELECT "id", "role", "parts", "createdAt" FROM "Message"
-             WHERE "sessionId" = ${sessionId}::uuid
+             WHERE "sessionId" = ${sessionId}::uuid AND "active"
              ORDER BY "createdAt" DESC, "id" DESC LIMIT ${HISTORY_LIMIT + 1}) AS m) AS recent,
       (SELECT coalesce(json_agg(p."text" ORDER BY p."createdAt", p."id"), '[]')
        FROM (SELECT "text", "createdAt", "id" FROM "Preference"

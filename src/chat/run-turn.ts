@@ -52,7 +52,7 @@ export interface RunTurnOptions {
   onError?: (error: unknown) => void;
 }
 
-const NO_USAGE: UsagePayload = { inputTokens: null, outputTokens: null, totalTokens: null };
+export const NO_USAGE: UsagePayload = { inputTokens: null, outputTokens: null, totalTokens: null };
 
 const addUsage = (a: UsagePayload, b: LanguageModelUsage | undefined): UsagePayload => {
   const sum = (x: number | null, y: number | undefined) => (y == null ? x : (x ?? 0) + y);

@@ -9,10 +9,11 @@ import type { SessionService } from '../sessions/service.js';
 import type { Checkpoints } from './checkpoints.js';
 import { closeOpenToolParts, type StoredPart } from './parts.js';
 import { buildPrompt } from './prompt.js';
-import { runTurn, type TurnOutcome } from './run-turn.js';
+import { NO_USAGE, runTurn, type TurnOutcome } from './run-turn.js';
 import { generateTitle } from './title.js';
 import { createTools } from './tools/index.js';
 import type { StoredOutcome, TurnStore } from './turns.js';
+import type { UsageService } from './usage.js';
 
 export interface TurnRunnerDeps {
   db: Db;
@@ -21,6 +22,7 @@ export interface TurnRunnerDeps {
   sessions: SessionService;
   store: TurnStore;
   checkpoints: Checkpoints;
+  usage: UsageService;
   model: LanguageModelV3;
   logger: Logger;
   /** Called for every streamed text or reasoning delta (metrics). */
@@ -191,7 +193,15 @@ export class TurnRunner {
     await events.prepare(session.id);
     await events.publish(session.id, { type: 'TurnStarted', turnId: turn.id, turn, userMessage });
     sessions.announce(session.userId, session.id, 'UPDATED');
-    this.start(turn, undefined, userMessage.text);
+    // The quota was checked when the message was queued; the turns before it may have spent it.
+    const refusal = await this.deps.usage.quotaRefusal(session.userId);
+    if (!refusal) return this.start(turn, undefined, userMessage.text);
+    const error = { code: refusal.code, message: refusal.message };
+    await this.finish(
+      turn,
+      { status: 'FAILED', parts: [], finishReason: 'error', usage: NO_USAGE, error },
+      false,
+    );
   }
 
   /**
@@ -235,7 +245,7 @@ export class TurnRunner {
         status,
         parts,
         finishReason: cancelled ? 'cancelled' : 'interrupted',
-        usage: { inputTokens: null, outputTokens: null, totalTokens: null },
+        usage: NO_USAGE,
         error: cancelled
           ? undefined
           : {

@@ -90,7 +90,9 @@ export class ChatService {
   /** A new version of a user message: a sibling of it, answered on a new branch. */
   async editMessage(userId: string, input: { messageId: string; text: string }) {
     const text = parseField(messageTextSchema, input.text, 'text');
-    const { message, session } = await this.sessions.messageOf(userId, input.messageId);
+    const { message, session } = await this.sessions.messageOf(userId, input.messageId, {
+      onBranch: true,
+    });
     if (message.role !== 'USER') {
       throw AppError.badInput('messageId', 'messageId: only a USER message can be edited');
     }
@@ -110,7 +112,9 @@ export class ChatService {
 
   /** Another answer to the question an ASSISTANT message answers: a sibling of that answer. */
   async regenerate(userId: string, input: { messageId: string }) {
-    const { message, session } = await this.sessions.messageOf(userId, input.messageId);
+    const { message, session } = await this.sessions.messageOf(userId, input.messageId, {
+      onBranch: true,
+    });
     const asked = message.parentId ? await this.deps.store.message(message.parentId) : null;
     if (message.role !== 'ASSISTANT' || asked?.role !== 'USER') {
       throw AppError.badInput(

@@ -5,14 +5,7 @@ import type { EventLog } from '../events/log.js';
 import type { Message, Session } from '../generated/prisma/client.js';
 import { parseField, titleSchema } from '../validation.js';
 import type { SessionService } from './service.js';
-
-/**
- * A message that waited in a queue and never joined a branch (cancelled while queued): it is no
- * alternative of anything.
- */
-const NEVER_ON_A_BRANCH = `NOT (m."parentId" IS NULL AND NOT m."active" AND EXISTS (
-  SELECT 1 FROM "Turn" t WHERE t."userMessageId" = m."id"
-    AND (t."status" = 'QUEUED' OR (t."status" = 'CANCELLED' AND t."assistantMessageId" IS NULL))))`;
+import { NEVER_ON_A_BRANCH_SQL } from './tree.js';
 
 /**
  * The message tree of a session: every message follows its parent; edits and regenerations are
@@ -36,7 +29,7 @@ export class BranchService {
        FROM "Message" m
        JOIN unnest($1::uuid[], $2::uuid[]) AS k(session, parent)
          ON m."sessionId" = k.session AND m."parentId" IS NOT DISTINCT FROM k.parent
-       WHERE ${NEVER_ON_A_BRANCH}
+       WHERE NOT ${NEVER_ON_A_BRANCH_SQL}
        ORDER BY m."createdAt", m."id"`,
       sessions,
       parents,
@@ -44,21 +37,22 @@ export class BranchService {
   }
 
   /**
-   * Makes the branch through `messageId` (down to its newest leaf, taking the newest child at
-   * each step) the active one. CONFLICT while a turn runs or waits in the session.
+   * Makes the branch through `messageId` (down to the newest leaf under it) the active one.
+   * CONFLICT while a turn runs in the session.
    */
   async switchBranch(userId: string, messageId: string): Promise<Session> {
-    const { message, session } = await this.deps.sessions.messageOf(userId, messageId);
+    const { message, session } = await this.deps.sessions.messageOf(userId, messageId, {
+      onBranch: true,
+    });
     const now = new Date();
     const [row] = await this.deps.db.$queryRaw<(Session & { leaf: string })[]>`
-      WITH RECURSIVE down(id, depth) AS (
-        SELECT ${message.id}::uuid, 0
+      WITH RECURSIVE down(id, "createdAt") AS (
+        SELECT "id", "createdAt" FROM "Message" WHERE "id" = ${message.id}::uuid
         UNION ALL
-        SELECT c."id", down.depth + 1 FROM down CROSS JOIN LATERAL (
-          SELECT "id" FROM "Message" WHERE "parentId" = down.id
-          ORDER BY "createdAt" DESC, "id" DESC LIMIT 1) AS c
+        SELECT c."id", c."createdAt" FROM "Message" c JOIN down ON c."parentId" = down.id
       ), leaf AS (
-        SELECT id FROM down ORDER BY depth DESC LIMIT 1
+        -- The newest message under it is a leaf: a child is always newer than its parent.
+        SELECT id FROM down ORDER BY "createdAt" DESC, id DESC LIMIT 1
       ), up(id, parent) AS (
         SELECT m."id", m."parentId" FROM "Message" m JOIN leaf ON m."id" = leaf.id
         UNION ALL
@@ -93,7 +87,9 @@ export class BranchService {
    * the same agent; the original is unchanged.
    */
   async fork(userId: string, input: { messageId: string; title?: string | null }) {
-    const { message, session } = await this.deps.sessions.messageOf(userId, input.messageId);
+    const { message, session } = await this.deps.sessions.messageOf(userId, input.messageId, {
+      onBranch: true,
+    });
     const title =
       input.title == null
         ? `${session.title ?? 'Chat'} (fork)`.slice(0, 255)

@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import type { Message, MessageRole, Session } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { hasUnstorable, UNSTORABLE_MESSAGE } from '../validation.js';
+import { NEVER_ON_A_BRANCH_SQL } from './tree.js';
 
 export const SEARCH_PAGE_MAX = 50;
 
@@ -82,6 +83,8 @@ export class SearchService {
     const conditions = [
       Prisma.sql`s."userId" = ${userId}::uuid`,
       Prisma.sql`m."search" @@ q.query`,
+      // A message cancelled while queued (or still waiting) is in no conversation yet.
+      Prisma.raw(`NOT ${NEVER_ON_A_BRANCH_SQL}`),
       ...(f.sessionId ? [Prisma.sql`m."sessionId" = ${f.sessionId}::uuid`] : []),
       ...(f.role ? [Prisma.sql`m."role" = ${f.role}::"MessageRole"`] : []),
       ...(after

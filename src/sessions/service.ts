@@ -17,6 +17,7 @@ import type { AgentService } from './agents.js';
 import { assertNotExpired, renewalOnActivity, renewedExpiry, timeoutFields } from './expiry.js';
 import { type SessionFilterInput, sessionsWhere } from './filters.js';
 import { type ConnectionArgs, keysetConnection } from './paging.js';
+import { neverOnABranch } from './tree.js';
 
 export type { SessionFilterInput } from './filters.js';
 
@@ -119,16 +120,34 @@ export class SessionService {
   }
 
   /** A message of one of the user's sessions, with its session; NOT_FOUND otherwise. */
+  /**
+   * One of the user's messages and its session; NOT_FOUND otherwise. With `onBranch`, a message
+   * that never joined the conversation (still queued, or cancelled while queued) is refused with
+   * BAD_USER_INPUT: there is no branch through it to edit, regenerate, switch to or fork.
+   */
   async messageOf(
     userId: string,
     messageId: string,
+    options: { onBranch?: boolean } = {},
   ): Promise<{ message: Message; session: Session }> {
     const found = await this.db.message.findFirst({
       where: { id: messageId, session: { userId } },
-      include: { session: true },
+      include: {
+        session: true,
+        userTurns: {
+          where: { status: { in: ['QUEUED', 'CANCELLED'] } },
+          select: { status: true, assistantMessageId: true },
+        },
+      },
     });
     if (!found) throw AppError.notFound('Message');
-    const { session, ...message } = found;
+    const { session, userTurns, ...message } = found;
+    if (options.onBranch && neverOnABranch(message, userTurns)) {
+      throw AppError.badInput(
+        'messageId',
+        'This message is not part of the conversation: it waits in the queue or was cancelled there',
+      );
+    }
     return { message, session };
   }
 
