@@ -78,13 +78,13 @@ const big = (await sql.query(`SELECT id FROM "Session" WHERE title = 'Session 1'
 const body = `' lorem ipsum dolor sit amet, consectetur adipiscing elit'`;
 // A word of a 50-word vocabulary in every message (one in 50 has each), and a rare one in one
 // message of 1,000, so that searches find some and not all of the million.
-const VOCABULARY = [
-  'alpine', 'backpack', 'boots', 'canvas', 'cashmere', 'denim', 'duffel', 'espadrille', 'fleece', 'gaiter',
-  'gloves', 'hiking', 'hoodie', 'jacket', 'jeans', 'jersey', 'kayak', 'lantern', 'leather', 'linen',
-  'loafer', 'merino', 'mittens', 'moccasin', 'parka', 'poncho', 'pullover', 'raincoat', 'rucksack', 'sandals',
-  'scarf', 'shorts', 'sneakers', 'snowshoe', 'socks', 'softshell', 'suede', 'sweater', 'swimsuit', 'tent',
-  'thermal', 'trousers', 'trekking', 'tunic', 'umbrella', 'vest', 'waders', 'windbreaker', 'wool', 'zipper',
-];
+const VOCABULARY = (
+  'alpine backpack boots canvas cashmere denim duffel espadrille fleece gaiter ' +
+  'gloves hiking hoodie jacket jeans jersey kayak lantern leather linen loafer ' +
+  'merino mittens moccasin parka poncho pullover raincoat rucksack sandals scarf ' +
+  'shorts sneakers snowshoe socks softshell suede sweater swimsuit tent thermal ' +
+  'trousers trekking tunic umbrella vest waders windbreaker wool zipper'
+).split(' ');
 const word = (g: string) =>
   `(ARRAY[${VOCABULARY.map((w) => `'${w}'`).join(',')}])[(${g} % 50) + 1] || (CASE WHEN ${g} % 1000 = 0 THEN ' aurora' ELSE '' END)`;
 await phase('insert messages', async () => {
