@@ -1,5 +1,6 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ApiKeyVerifier } from './auth/api-keys.js';
 import { createJwtVerifier, type JwtVerifier } from './auth/jwt.js';
@@ -86,6 +87,8 @@ export interface Services {
 }
 
 function connectRedis(url: string, logger: Logger) {
+  // Loaded only with REDIS_URL: a single-process server starts without it.
+  const { Redis } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
   const clients = {
     commands: new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 }),
     pubsubSubscriber: new Redis(url),

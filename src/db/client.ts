@@ -1,5 +1,4 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { type EmbeddedDatabase, startEmbedded } from './embedded.js';
@@ -40,6 +39,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let embedded: EmbeddedDatabase | undefined;
   if (options.url) {
+    const { PrismaPg } = await import('@prisma/adapter-pg');
     factory = new PrismaPg({ connectionString: options.url, max: 10 });
   } else if (options.pglite) {
     const { PrismaPGlite } = await import('pglite-prisma-adapter');
