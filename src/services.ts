@@ -1,6 +1,5 @@
-import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createRequire } from 'node:module';
-import type { Redis } from 'ioredis';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Logger } from 'pino';
 import { ApiKeyVerifier } from './auth/api-keys.js';
 import { createJwtVerifier, type JwtVerifier } from './auth/jwt.js';
