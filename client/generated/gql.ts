@@ -111,6 +111,7 @@ type Documents = {
     "\n  query TestAgents {\n    agents {\n      id\n      name\n      isDefault\n    }\n  }\n": typeof types.TestAgentsDocument,
     "\n  query TestSessionsCount {\n    sessions {\n      totalCount\n    }\n  }\n": typeof types.TestSessionsCountDocument,
     "\n  query TestFirstSession {\n    sessions(first: 1) {\n      edges {\n        cursor\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.TestFirstSessionDocument,
+    "\n  query MemorySource($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Memory { id text sourceSession { id } }\n    }\n  }\n": typeof types.MemorySourceDocument,
     "\n  query ApprovalTestState($session: ID!, $turn: ID!) {\n    session(id: $session) { state activeTurn { id status } }\n    node(id: $turn) { ... on Turn { id status finishedAt } }\n  }\n": typeof types.ApprovalTestStateDocument,
     "\n  query ApprovalTestMessages($id: ID!) {\n    session(id: $id) {\n      state messageCount lastMessage { text }\n      messages(first: 50) { edges { node {\n        role text\n        parts {\n          __typename\n          ... on TextPart { text }\n          ... on StepStartPart { step }\n          ... on ToolPart { toolCallId toolName state input output errorText }\n        }\n      } } }\n    }\n  }\n": typeof types.ApprovalTestMessagesDocument,
     "\n  query ControlTestSession($id: ID!) {\n    session(id: $id) {\n      id state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) { edges { node { id role text turn { id status } } } }\n    }\n  }\n": typeof types.ControlTestSessionDocument,
@@ -214,6 +215,7 @@ const documents: Documents = {
     "\n  query TestAgents {\n    agents {\n      id\n      name\n      isDefault\n    }\n  }\n": types.TestAgentsDocument,
     "\n  query TestSessionsCount {\n    sessions {\n      totalCount\n    }\n  }\n": types.TestSessionsCountDocument,
     "\n  query TestFirstSession {\n    sessions(first: 1) {\n      edges {\n        cursor\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.TestFirstSessionDocument,
+    "\n  query MemorySource($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Memory { id text sourceSession { id } }\n    }\n  }\n": types.MemorySourceDocument,
     "\n  query ApprovalTestState($session: ID!, $turn: ID!) {\n    session(id: $session) { state activeTurn { id status } }\n    node(id: $turn) { ... on Turn { id status finishedAt } }\n  }\n": types.ApprovalTestStateDocument,
     "\n  query ApprovalTestMessages($id: ID!) {\n    session(id: $id) {\n      state messageCount lastMessage { text }\n      messages(first: 50) { edges { node {\n        role text\n        parts {\n          __typename\n          ... on TextPart { text }\n          ... on StepStartPart { step }\n          ... on ToolPart { toolCallId toolName state input output errorText }\n        }\n      } } }\n    }\n  }\n": types.ApprovalTestMessagesDocument,
     "\n  query ControlTestSession($id: ID!) {\n    session(id: $id) {\n      id state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) { edges { node { id role text turn { id status } } } }\n    }\n  }\n": types.ControlTestSessionDocument,
@@ -605,6 +607,10 @@ export function graphql(source: "\n  query TestSessionsCount {\n    sessions {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TestFirstSession {\n    sessions(first: 1) {\n      edges {\n        cursor\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').TestFirstSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemorySource($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Memory { id text sourceSession { id } }\n    }\n  }\n"): typeof import('./graphql.js').MemorySourceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

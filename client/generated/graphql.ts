@@ -1024,6 +1024,20 @@ export type TestFirstSessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type TestFirstSessionQuery = { sessions: { edges: Array<{ cursor: string, node: { id: string, title: string | null } }> } };
 
+export type MemorySourceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MemorySourceQuery = { node:
+    | { __typename: 'Agent' }
+    | { __typename: 'Memory', id: string, text: string, sourceSession: { id: string } | null }
+    | { __typename: 'Message' }
+    | { __typename: 'Session' }
+    | { __typename: 'Turn' }
+    | { __typename: 'User' }
+   | null };
+
 export type ApprovalTestStateQueryVariables = Exact<{
   session: string;
   turn: string;
@@ -3170,6 +3184,20 @@ export const TestFirstSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:1f0465a96abdfa16d11aed1ab5c229a2074b12ea5883af1fe3291d8d1340f361"}) as unknown as TypedDocumentString<TestFirstSessionQuery, TestFirstSessionQueryVariables>;
+export const MemorySourceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MemorySource($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Memory {
+      id
+      text
+      sourceSession {
+        id
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:5f20728509f6daa8f86253ebc1bdf30e227b11dff1c68ec07af3a7404005fedc"}) as unknown as TypedDocumentString<MemorySourceQuery, MemorySourceQueryVariables>;
 export const ApprovalTestStateDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ApprovalTestState($session: ID!, $turn: ID!) {
   session(id: $session) {
