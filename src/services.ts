@@ -28,6 +28,7 @@ import { ExpirySweep } from './sessions/expiry-sweep.js';
 import { SearchService } from './sessions/search.js';
 import { SessionService } from './sessions/service.js';
 import { TransferService } from './sessions/transfer.js';
+import { MemoryService } from './users/memories.js';
 import { UserService } from './users/service.js';
 
 export interface ServicesOptions {
@@ -63,6 +64,8 @@ export interface Services {
   userLoads: Lanes;
   agents: AgentService;
   users: UserService;
+  /** What the agent remembers about each user, and the user's memory setting. */
+  memories: MemoryService;
   sessions: SessionService;
   /** The message tree of sessions: siblings, switching and forking branches. */
   branches: BranchService;
@@ -232,6 +235,7 @@ export function createServices(options: ServicesOptions): Services {
     userLoads: new Lanes(),
     agents,
     users: new UserService(db),
+    memories: new MemoryService(db),
     sessions,
     branches,
     transfer: new TransferService({ db, sessions, quota }),

@@ -208,6 +208,16 @@ export type SessionsChangedSubscriptionVariables = Exact<{ [key: string]: never;
 
 export type SessionsChangedSubscription = { sessionsChanged: { kind: SessionChangeKind, sessionId: string, at: string, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } | null } };
 
+export type SendMessageByKeyMutationVariables = Exact<{
+  sessionKey: string;
+  text: string;
+  agentId?: string | null | undefined;
+  ifBusy?: IfBusy | null | undefined;
+}>;
+
+
+export type SendMessageByKeyMutation = { sendMessage: { session: { id: string, key: string | null, agent: { id: string } }, userMessage: { id: string, text: string }, turn: { id: string, status: TurnStatus } } | null };
+
 export type MessageFieldsFragment = { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
     | { __typename: 'ReasoningPart', text: string }
     | { __typename: 'StepStartPart', step: number }
@@ -216,6 +226,33 @@ export type MessageFieldsFragment = { id: string, role: MessageRole, text: strin
   > };
 
 export type SessionSummaryFragment = { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null };
+
+export type MemoriesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MemoriesQuery = { viewer: { id: string, settings: { memoryEnabled: boolean } | null }, memories: { edges: Array<{ cursor: string, node: { id: string, text: string, createdAt: string, sourceSession: { id: string, title: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type DeleteMemoryMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteMemoryMutation = { deleteMemory: { deletedMemoryId: string } };
+
+export type ClearMemoriesMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClearMemoriesMutation = { clearMemories: { deletedCount: number } };
+
+export type UpdateViewerSettingsMutationVariables = Exact<{
+  memoryEnabled?: boolean | null | undefined;
+}>;
+
+
+export type UpdateViewerSettingsMutation = { updateViewerSettings: { viewer: { id: string, settings: { memoryEnabled: boolean } | null } } };
 
 export type SessionsPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -262,6 +299,13 @@ export type DeleteSessionMutationVariables = Exact<{
 
 export type DeleteSessionMutation = { deleteSession: { deletedSessionId: string } };
 
+export type DeleteSessionByKeyMutationVariables = Exact<{
+  key: string;
+}>;
+
+
+export type DeleteSessionByKeyMutation = { deleteSession: { deletedSessionId: string } };
+
 export type MessagesAppendMutationVariables = Exact<{
   input: AppendMessageInput;
 }>;
@@ -292,6 +336,7 @@ export type MessagesNodeQueryVariables = Exact<{
 
 export type MessagesNodeQuery = { node:
     | { __typename: 'Agent', name: string, isDefault: boolean, id: string }
+    | { __typename: 'Memory', id: string }
     | { __typename: 'Message', role: MessageRole, text: string, id: string }
     | { __typename: 'Session', title: string | null, id: string }
     | { __typename: 'Turn', status: TurnStatus, id: string, userMessage: { id: string }, assistantMessage: { id: string } | null }
@@ -391,6 +436,7 @@ export type OwnershipNodeQueryVariables = Exact<{
 
 export type OwnershipNodeQuery = { node:
     | { __typename: 'Agent', id: string }
+    | { __typename: 'Memory', id: string }
     | { __typename: 'Message', id: string }
     | { __typename: 'Session', id: string }
     | { __typename: 'Turn', id: string }
@@ -502,12 +548,56 @@ export type OwnershipAgentNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type OwnershipHealthQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type OwnershipHealthQuery = { health: { status: string, database: ComponentStatus, pubsub: ComponentStatus, databaseKind: string, pubsubKind: string, model: string } };
+
+export type SessionKeysByKeyQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type SessionKeysByKeyQuery = { session: { id: string, key: string | null, messageCount: number, agent: { id: string } } | null };
+
+export type SessionKeysWithPrefixQueryVariables = Exact<{
+  prefix: string;
+}>;
+
+
+export type SessionKeysWithPrefixQuery = { sessions: { totalCount: number, edges: Array<{ node: { id: string, key: string | null } }> } };
+
+export type SessionKeysAgentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionKeysAgentsQuery = { agents: Array<{ id: string, name: string }> };
+
+export type SessionKeysDeleteMutationVariables = Exact<{
+  id?: string | null | undefined;
+  key?: string | null | undefined;
+}>;
+
+
+export type SessionKeysDeleteMutation = { deleteSession: { deletedSessionId: string } };
+
+export type SessionKeysSendMutationVariables = Exact<{
+  id?: string | null | undefined;
+  key?: string | null | undefined;
+  text: string;
+}>;
+
+
+export type SessionKeysSendMutation = { sendMessage: { session: { id: string } } | null };
+
+export type SessionKeysStateQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type SessionKeysStateQuery = { session: { id: string, state: SessionState, messageCount: number } | null };
 
 export type MutationsSessionFieldsFragment = { id: string, key: string | null, title: string | null, metadata: Json, archived: boolean, state: SessionState, messageCount: number, createdAt: string, updatedAt: string, expiresAt: string | null, agent: { id: string, isDefault: boolean }, lastMessage: { id: string } | null, timeout: { timeoutMinutes: number, autoRenew: boolean, maxDurationMinutes: number | null, warningThresholdMinutes: number | null } | null };
 
@@ -741,6 +831,7 @@ export type ConvTurnQueryVariables = Exact<{
 
 export type ConvTurnQuery = { node:
     | { __typename: 'Agent' }
+    | { __typename: 'Memory' }
     | { __typename: 'Message' }
     | { __typename: 'Session' }
     | { __typename: 'Turn', id: string, status: TurnStatus, startedAt: string, userMessage: { id: string, text: string }, assistantMessage: { id: string, text: string } | null, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } | null }
@@ -754,6 +845,7 @@ export type ConvMessageQueryVariables = Exact<{
 
 export type ConvMessageQuery = { node:
     | { __typename: 'Agent' }
+    | { __typename: 'Memory' }
     | { __typename: 'Message', id: string, role: MessageRole, text: string }
     | { __typename: 'Session' }
     | { __typename: 'Turn' }
@@ -931,6 +1023,20 @@ export type TestFirstSessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TestFirstSessionQuery = { sessions: { edges: Array<{ cursor: string, node: { id: string, title: string | null } }> } };
+
+export type MemorySourceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MemorySourceQuery = { node:
+    | { __typename: 'Agent' }
+    | { __typename: 'Memory', id: string, text: string, sourceSession: { id: string } | null }
+    | { __typename: 'Message' }
+    | { __typename: 'Session' }
+    | { __typename: 'Turn' }
+    | { __typename: 'User' }
+   | null };
 
 export type ApprovalTestStateQueryVariables = Exact<{
   session: string;
@@ -1325,6 +1431,83 @@ export const SessionsChangedDocument = /*#__PURE__*/ new TypedDocumentString(`
     text
   }
 }`, {"hash":"sha256:d9a8194d1e24d7149643779c7e01701038c2bcfbc080e7bcfe029de4d390111f"}) as unknown as TypedDocumentString<SessionsChangedSubscription, SessionsChangedSubscriptionVariables>;
+export const SendMessageByKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SendMessageByKey($sessionKey: String!, $text: String!, $agentId: ID, $ifBusy: IfBusy) {
+  sendMessage(
+    input: {sessionKey: $sessionKey, text: $text, agentId: $agentId, ifBusy: $ifBusy}
+  ) {
+    session {
+      id
+      key
+      agent {
+        id
+      }
+    }
+    userMessage {
+      id
+      text
+    }
+    turn {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:82575a886011534da9d0ba88a38fdc2bf2684c958114cfd183982b2d80bb2edf"}) as unknown as TypedDocumentString<SendMessageByKeyMutation, SendMessageByKeyMutationVariables>;
+export const MemoriesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Memories($first: Int, $after: String) {
+  viewer {
+    id
+    settings {
+      memoryEnabled
+    }
+  }
+  memories(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        text
+        createdAt
+        sourceSession {
+          id
+          title
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:7e6d209d0818ae91ebaf290a658055e299c33271f8db18ff567a0aa319c235c1"}) as unknown as TypedDocumentString<MemoriesQuery, MemoriesQueryVariables>;
+export const DeleteMemoryDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DeleteMemory($id: ID!) {
+  deleteMemory(input: {id: $id}) {
+    deletedMemoryId
+  }
+}
+    `, {"hash":"sha256:b588e8959724053a11809fff802080ae94f1393a7690d709acddb059f2510e55"}) as unknown as TypedDocumentString<DeleteMemoryMutation, DeleteMemoryMutationVariables>;
+export const ClearMemoriesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ClearMemories {
+  clearMemories {
+    deletedCount
+  }
+}
+    `, {"hash":"sha256:cb1266bd36c141e0c17a74d8c9aa5e6d64b071975ad656fcba1f4ce7d77104f1"}) as unknown as TypedDocumentString<ClearMemoriesMutation, ClearMemoriesMutationVariables>;
+export const UpdateViewerSettingsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation UpdateViewerSettings($memoryEnabled: Boolean) {
+  updateViewerSettings(input: {memoryEnabled: $memoryEnabled}) {
+    viewer {
+      id
+      settings {
+        memoryEnabled
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:c852be58546e5515735fcca1584afce07da3505055aec9e95a69c360e8e00c5b"}) as unknown as TypedDocumentString<UpdateViewerSettingsMutation, UpdateViewerSettingsMutationVariables>;
 export const SessionsPageDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SessionsPage($first: Int, $after: String, $filter: SessionFilter) {
   sessions(first: $first, after: $after, filter: $filter) {
@@ -1489,6 +1672,13 @@ export const DeleteSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:1d2cb057610e456ea95643126bfc468004a6b9cb9938499c36847072a5cd0676"}) as unknown as TypedDocumentString<DeleteSessionMutation, DeleteSessionMutationVariables>;
+export const DeleteSessionByKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DeleteSessionByKey($key: String!) {
+  deleteSession(input: {key: $key}) {
+    deletedSessionId
+  }
+}
+    `, {"hash":"sha256:c1cd37b4ee3f155697ab2a7dc7b74af74f5e27f3e197d59aa672bb5817566b7d"}) as unknown as TypedDocumentString<DeleteSessionByKeyMutation, DeleteSessionByKeyMutationVariables>;
 export const MessagesAppendDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation MessagesAppend($input: AppendMessageInput!) {
   appendMessage(input: $input) {
@@ -1884,6 +2074,64 @@ export const OwnershipHealthDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:a3e4c8911f09668a0b3e2fa34b51b068bb5477141894f1df9f212ff98ae5d112"}) as unknown as TypedDocumentString<OwnershipHealthQuery, OwnershipHealthQueryVariables>;
+export const SessionKeysByKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SessionKeysByKey($key: String!) {
+  session(key: $key) {
+    id
+    key
+    messageCount
+    agent {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:1a100d7fd763d5d6bfbdb2aa475249d7b9bb31fe23602c3a84eb0d95a2d1e756"}) as unknown as TypedDocumentString<SessionKeysByKeyQuery, SessionKeysByKeyQueryVariables>;
+export const SessionKeysWithPrefixDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SessionKeysWithPrefix($prefix: String!) {
+  sessions(first: 100, filter: {keyPrefix: $prefix}) {
+    totalCount
+    edges {
+      node {
+        id
+        key
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:30f1e91e742f51bba430d517a8c6da6a1c9ed6adc0e0e5fa9ea79882fd04cdbf"}) as unknown as TypedDocumentString<SessionKeysWithPrefixQuery, SessionKeysWithPrefixQueryVariables>;
+export const SessionKeysAgentsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SessionKeysAgents {
+  agents {
+    id
+    name
+  }
+}
+    `, {"hash":"sha256:ee205894afab622f1659290ce2b0081b07f0fe6f4ab220658727fc5a9726b223"}) as unknown as TypedDocumentString<SessionKeysAgentsQuery, SessionKeysAgentsQueryVariables>;
+export const SessionKeysDeleteDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SessionKeysDelete($id: ID, $key: String) {
+  deleteSession(input: {id: $id, key: $key}) {
+    deletedSessionId
+  }
+}
+    `, {"hash":"sha256:341b2291cc25d7562f799ca87e5c00a6aa87489ea8f4fe072b0969fe04b4a51e"}) as unknown as TypedDocumentString<SessionKeysDeleteMutation, SessionKeysDeleteMutationVariables>;
+export const SessionKeysSendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SessionKeysSend($id: ID, $key: String, $text: String!) {
+  sendMessage(input: {sessionId: $id, sessionKey: $key, text: $text}) {
+    session {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:7c6e469ee25b5147f1b07ee9e2ff1c67979e93d947277f3411fa38a37346e4ad"}) as unknown as TypedDocumentString<SessionKeysSendMutation, SessionKeysSendMutationVariables>;
+export const SessionKeysStateDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SessionKeysState($key: String!) {
+  session(key: $key) {
+    id
+    state
+    messageCount
+  }
+}
+    `, {"hash":"sha256:22f2444a579de51c05e3bc5e5ca3e34b2a4750de7c221b2e8c858b9c7c36b2aa"}) as unknown as TypedDocumentString<SessionKeysStateQuery, SessionKeysStateQueryVariables>;
 export const MutationsCreateDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation MutationsCreate($input: CreateSessionInput!) {
   createSession(input: $input) {
@@ -2936,6 +3184,20 @@ export const TestFirstSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:1f0465a96abdfa16d11aed1ab5c229a2074b12ea5883af1fe3291d8d1340f361"}) as unknown as TypedDocumentString<TestFirstSessionQuery, TestFirstSessionQueryVariables>;
+export const MemorySourceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MemorySource($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Memory {
+      id
+      text
+      sourceSession {
+        id
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:5f20728509f6daa8f86253ebc1bdf30e227b11dff1c68ec07af3a7404005fedc"}) as unknown as TypedDocumentString<MemorySourceQuery, MemorySourceQueryVariables>;
 export const ApprovalTestStateDocument = /*#__PURE__*/ new TypedDocumentString(`
     query ApprovalTestState($session: ID!, $turn: ID!) {
   session(id: $session) {

@@ -10,6 +10,8 @@ export const PREFERENCES_LIMIT = 50;
 export interface TurnPrompt {
   system: string;
   messages: ModelMessage[];
+  /** The agent's tools for this turn (without the memory tools while the user's memory is off). */
+  tools: ToolSet;
   /** The turn's own reply when it resumes after an approval (its parts go on from there). */
   resumedReply: Pick<Message, 'id' | 'parts'> | undefined;
 }
@@ -18,15 +20,17 @@ const ROLES = { USER: 'user', ASSISTANT: 'assistant', SYSTEM: 'system' } as cons
 
 /**
  * What the model is given for a turn: the agent's instructions and what the user asked it to
- * remember as the system prompt, and the session's recent history as model messages.
+ * remember as the system prompt, the session's recent history as model messages, and the tools.
+ * While the user's memory is off, neither memories nor memory tools are given.
  */
 export async function buildPrompt(
   db: Db,
   turn: { sessionId: string; userId: string; replyMessageId: string },
   agent: Pick<Agent, 'instructions'>,
-  tools: ToolSet,
+  toolsFor: (options: { memory: boolean }) => ToolSet,
 ): Promise<TurnPrompt> {
-  const { recent, preferences } = await loadContext(db, turn.sessionId, turn.userId);
+  const { recent, preferences, memory } = await loadContext(db, turn.sessionId, turn.userId);
+  const tools = toolsFor({ memory });
   // The turn's own reply exists when it resumes after an approval: then it is the newest message.
   const resumedReply = recent.find((m) => m.id === turn.replyMessageId);
   const history = recent.filter((m) => m !== resumedReply).slice(-HISTORY_LIMIT);
@@ -48,18 +52,21 @@ export async function buildPrompt(
     tools,
     ignoreIncompleteToolCalls: true,
   });
-  return { system, messages, resumedReply };
+  return { system, messages, tools, resumedReply };
 }
 
 type HistoryMessage = Pick<Message, 'id' | 'role' | 'parts'>;
 
 /**
  * In one statement: the session's latest messages (one more than the history takes, for a resumed
- * reply) and the user's latest preferences, both oldest first.
+ * reply), whether the user's memory is on, and then the user's latest memories, oldest first.
  */
 async function loadContext(db: Db, sessionId: string, userId: string) {
-  const [row] = await db.$queryRaw<{ recent: HistoryMessage[]; preferences: string[] }[]>`
+  const [row] = await db.$queryRaw<
+    { recent: HistoryMessage[]; preferences: string[]; memory: boolean | null }[]
+  >`
     SELECT
+      (SELECT "memoryEnabled" FROM "User" WHERE "id" = ${userId}::uuid) AS memory,
       (SELECT coalesce(json_agg(json_build_object('id', m."id", 'role', m."role", 'parts', m."parts")
                                 ORDER BY m."createdAt", m."id"), '[]')
        FROM (SELECT "id", "role", "parts", "createdAt" FROM "Message"
@@ -68,8 +75,13 @@ async function loadContext(db: Db, sessionId: string, userId: string) {
       (SELECT coalesce(json_agg(p."text" ORDER BY p."createdAt", p."id"), '[]')
        FROM (SELECT "text", "createdAt", "id" FROM "Preference"
              WHERE "userId" = ${userId}::uuid
+               AND (SELECT "memoryEnabled" FROM "User" WHERE "id" = ${userId}::uuid)
              ORDER BY "createdAt" DESC, "id" DESC LIMIT ${PREFERENCES_LIMIT}) AS p) AS preferences`;
-  return { recent: row?.recent ?? [], preferences: row?.preferences ?? [] };
+  return {
+    recent: row?.recent ?? [],
+    preferences: row?.preferences ?? [],
+    memory: row?.memory ?? false,
+  };
 }
 
 /** The user's remembered preferences: the latest ones, oldest first. */

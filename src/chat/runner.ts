@@ -99,8 +99,9 @@ export class TurnRunner {
     const { db, events, checkpoints, logger } = this.deps;
     const agent = knownAgent ?? (await this.deps.store.agentOf(turn.sessionId));
     if (!agent) return; // the session was deleted meanwhile
-    const tools = createTools({ db, userId: turn.userId }, agent.tools);
-    const prompt = await buildPrompt(db, turn, agent, tools);
+    const context = { db, userId: turn.userId, sessionId: turn.sessionId };
+    const prompt = await buildPrompt(db, turn, agent, (o) => createTools(context, agent.tools, o));
+    const { tools } = prompt;
     let latest = (prompt.resumedReply?.parts as unknown as StoredPart[] | undefined) ?? [];
     checkpoints.add(turn.id, turn.sessionId, () => latest, events.currentSeq(turn.sessionId));
     let outcome: StoredOutcome & Pick<TurnOutcome, 'approvals'>;

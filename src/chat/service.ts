@@ -8,7 +8,13 @@ import type { RateLimiter } from '../limits/rate-limit.js';
 import type { AgentService } from '../sessions/agents.js';
 import { assertNotExpired } from '../sessions/expiry.js';
 import type { SessionService } from '../sessions/service.js';
-import { hasUnstorable, messageTextSchema, parseField, UNSTORABLE_MESSAGE } from '../validation.js';
+import {
+  hasUnstorable,
+  keySchema,
+  messageTextSchema,
+  parseField,
+  UNSTORABLE_MESSAGE,
+} from '../validation.js';
 import type { ClaimedTurn, Question } from './claims.js';
 import type { StoredPart } from './parts.js';
 import type { TurnRunner } from './runner.js';
@@ -36,6 +42,8 @@ export type IfBusy = 'REJECT' | 'ENQUEUE' | 'INTERRUPT';
 
 export interface SendMessageInput {
   sessionId?: string | null;
+  /** Instead of sessionId: the session with this key, created when there is none. */
+  sessionKey?: string | null;
   text: string;
   clientMessageId?: string | null;
   agentId?: string | null;
@@ -70,6 +78,7 @@ export class ChatService {
   async sendMessage(userId: string, input: SendMessageInput): Promise<SendMessageResult> {
     const text = parseField(messageTextSchema, input.text, 'text');
     const clientMessageId = checkClientMessageId(input.clientMessageId);
+    checkSessionKey(input);
     // A retry of a send that created its session finds that send's result before making another
     // session; with a sessionId, the claim's unique clientMessageId finds it.
     const retried =
@@ -147,15 +156,25 @@ export class ChatService {
     if (text) await this.deps.quota.reserve(userId, text);
   }
 
-  /** The session to send to: the given one (switching its agent when asked), or a new one. */
+  /**
+   * The session to send to: the given one, the one with the given key (made when there is none),
+   * or a new one; an existing session switches to `agentId` when asked.
+   */
   private async sessionFor(userId: string, input: SendMessageInput): Promise<Session> {
     const { sessions } = this.deps;
+    if (input.sessionKey != null) {
+      const keyed = await sessions.getOrCreateByKey(userId, input.sessionKey, input.agentId);
+      return this.withAgent(userId, keyed, input.agentId);
+    }
     if (!input.sessionId) {
       return (await sessions.create(userId, { agentId: input.agentId })).session;
     }
-    const session = await sessions.getOwned(userId, input.sessionId);
-    if (input.agentId && input.agentId !== session.agentId) {
-      return sessions.update(userId, session.id, { agentId: input.agentId });
+    return this.withAgent(userId, await sessions.getOwned(userId, input.sessionId), input.agentId);
+  }
+
+  private withAgent(userId: string, session: Session, agentId?: string | null) {
+    if (agentId && agentId !== session.agentId) {
+      return this.deps.sessions.update(userId, session.id, { agentId });
     }
     return session;
   }
@@ -338,6 +357,15 @@ function checkClientMessageId(value: string | null | undefined): string | null {
     throw AppError.badInput('clientMessageId', `clientMessageId: ${UNSTORABLE_MESSAGE}`);
   }
   return value;
+}
+
+/** sessionKey: a valid key, and never together with sessionId. */
+function checkSessionKey(input: SendMessageInput) {
+  if (input.sessionKey == null) return;
+  if (input.sessionId != null) {
+    throw AppError.badInput('sessionKey', 'pass at most one of sessionId and sessionKey');
+  }
+  parseField(keySchema, input.sessionKey, 'sessionKey');
 }
 
 function checkReason(reason: string | null | undefined): string | null {

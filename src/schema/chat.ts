@@ -14,7 +14,13 @@ builder.relayMutationField(
   'sendMessage',
   {
     inputFields: (t) => ({
-      sessionId: t.id({ description: 'Omit to start a new session (agentId picks its agent).' }),
+      sessionId: t.id({
+        description: 'Omit (and sessionKey) to start a new session (agentId picks its agent).',
+      }),
+      sessionKey: t.string({
+        description:
+          "Instead of sessionId: your session with this key, created (with agentId's agent) when there is none.",
+      }),
       text: t.string({ required: true, description: '1..100000 characters' }),
       clientMessageId: t.string({
         description:
@@ -38,6 +44,7 @@ builder.relayMutationField(
         text: input.text,
         clientMessageId: input.clientMessageId,
         sessionId: input.sessionId ? decodeId('Session', input.sessionId, 'sessionId') : null,
+        sessionKey: input.sessionKey,
         agentId: input.agentId ? decodeId('Agent', input.agentId, 'agentId') : null,
         ifBusy: input.ifBusy,
       });

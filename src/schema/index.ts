@@ -11,6 +11,7 @@ import './viewer.js';
 import './chat.js';
 import './branches.js';
 import './transfer.js';
+import './memory.js';
 import './events.js';
 
 // Every field counts toward the operation's response budget (RESPONSE_MAX_BYTES).

@@ -100,13 +100,21 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'deleteSession',
-  { inputFields: (t) => ({ id: t.id({ required: true }) }) },
   {
-    description: 'Deletes a session with its messages and turns (a running turn is stopped).',
-    resolve: async (_root, { input }, ctx) => {
-      const [id] = await ctx.services.sessions.delete(viewerOf(ctx).id, [sessionId(input.id)]);
-      return { id: id as string };
-    },
+    inputFields: (t) => ({
+      id: t.id(),
+      key: t.string({ description: "The session's key, instead of its id" }),
+    }),
+  },
+  {
+    description:
+      'Deletes a session, by id or by key (exactly one of them), with its messages and turns (a running turn is stopped).',
+    resolve: async (_root, { input }, ctx) => ({
+      id: await ctx.services.sessions.deleteOne(viewerOf(ctx).id, {
+        id: input.id == null ? null : sessionId(input.id),
+        key: input.key,
+      }),
+    }),
   },
   {
     outputFields: (t) => ({

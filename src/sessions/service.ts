@@ -323,6 +323,21 @@ export class SessionService {
     return unique;
   }
 
+  /** Deletes one of the user's sessions, by id or by key (exactly one of them). */
+  async deleteOne(userId: string, by: { id?: string | null; key?: string | null }) {
+    const { id } = await this.find(userId, by, { select: { id: true } });
+    const [deleted] = await this.delete(userId, [id]);
+    return deleted as string;
+  }
+
+  /**
+   * The user's session with this key, made (with `agentId`'s agent) when there is none. Concurrent
+   * first calls end with one session: the unique (userId, key) refuses the others, which read it.
+   */
+  async getOrCreateByKey(userId: string, key: string, agentId?: string | null): Promise<Session> {
+    return (await this.create(userId, { key, agentId, ifKeyExists: 'RETURN' })).session;
+  }
+
   /** Stores a message without running the agent. */
   async appendMessage(
     userId: string,

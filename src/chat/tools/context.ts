@@ -5,6 +5,8 @@ import type { Db } from '../../db/client.js';
 export interface ToolContext {
   db: Db;
   userId: string;
+  /** The session the turn runs in (memories name it as their source). */
+  sessionId?: string;
 }
 
 /** A product id as the model passes it (checked against the catalog by each tool). */

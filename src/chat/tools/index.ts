@@ -31,10 +31,21 @@ function isToolName(name: string): name is ToolName {
   return Object.hasOwn(factories, name);
 }
 
-/** The named tools bound to the caller; names this server does not know are ignored. */
-export function createTools(ctx: ToolContext, names: readonly string[]): ToolSet {
+/** The tools that read or write the user's memories: not offered while memory is off. */
+const memoryTools: ReadonlySet<string> = new Set<ToolName>(['rememberPreference']);
+
+/**
+ * The named tools bound to the caller; names this server does not know are ignored, and so are
+ * the memory tools when `memory` is false.
+ */
+export function createTools(
+  ctx: ToolContext,
+  names: readonly string[],
+  options: { memory?: boolean } = {},
+): ToolSet {
   const tools: ToolSet = {};
   for (const name of names) {
+    if (options.memory === false && memoryTools.has(name)) continue;
     if (isToolName(name)) tools[name] = factories[name](ctx);
   }
   return tools;

@@ -14,16 +14,23 @@ const inputSchema = zodSchema(
   }),
 );
 
-export const rememberPreference = ({ db, userId }: ToolContext) =>
+export const rememberPreference = ({ db, userId, sessionId }: ToolContext) =>
   tool({
     description:
       'Remember a lasting fact or preference about the user (sizes, favourite colours or brands, budget) ' +
       'for future conversations. Store one short statement per call.',
     inputSchema,
     execute: async ({ text }) => {
+      // The user may switch memory off while a turn runs: checked again when the call comes.
+      const user = await db.user.findUnique({
+        where: { id: userId },
+        select: { memoryEnabled: true },
+      });
+      if (!user?.memoryEnabled)
+        throw new Error('Memory is off: the user turned it off in settings');
       await db.preference.upsert({
         where: { userId_text: { userId, text } },
-        create: { userId, text },
+        create: { userId, text, sourceSessionId: sessionId ?? null },
         update: {},
       });
       return { remembered: text };
