@@ -153,6 +153,8 @@ describe.skipIf(!hasChromium)('the web page (browser)', () => {
     expect(await streaming.count()).toBe(1);
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.locator('.badge-stopped').waitFor();
+    // A stopped first turn titles the chat all the same (from the question).
+    await expect.poll(() => page.locator('#title').textContent()).toMatch(/^please repeat/i);
     const partial = await answerText(page);
     expect(partial.length).toBeGreaterThanOrEqual(lengths.at(-1)!);
     expect(partial).not.toContain('twentyone');
