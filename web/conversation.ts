@@ -150,6 +150,8 @@ export class Conversation {
     this.state = state;
     ui.sessionState.textContent = state === 'IDLE' ? '' : state.replace('_', ' ').toLowerCase();
     ui.sessionState.dataset.state = state;
+    // No edit, regenerate or switch while a turn runs or waits (the server would refuse: CONFLICT).
+    ui.messages.classList.toggle('busy', state === 'RUNNING' || state === 'AWAITING_APPROVAL');
     this.host.stateChanged();
   }
 }

@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../client/generated/gql.js';
-import type { ChatDebug } from '../../web/app.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { routedModel, textChunks } from '../helpers/mock-model.js';
 import { hasChromium, launchBrowser, RESULTS_DIR, watchConsole } from './browser.js';
@@ -111,6 +110,9 @@ describe.skipIf(!hasChromium)('the conversation view (browser)', () => {
     await thinking.waitFor();
     expect(await thinking.getAttribute('aria-label')).toBe('Thinking');
     expect(await page.locator('.msg-assistant .text').count()).toBe(0);
+    // No Edit while the turn runs (the server would refuse it); it is there once it ends.
+    const edit = page.locator('.msg-user').getByRole('button', { name: 'Edit' });
+    expect(await edit.isVisible()).toBe(false);
     await page.screenshot({ path: `${RESULTS_DIR}/web-thinking.png` });
     await page.locator('.msg-assistant .text').first().waitFor();
     expect(await thinking.count()).toBe(0);
@@ -119,6 +121,7 @@ describe.skipIf(!hasChromium)('the conversation view (browser)', () => {
       ['USER', 'slow question'],
       ['ASSISTANT', 'Thought it over.'],
     ]);
+    expect(await edit.isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });
