@@ -115,10 +115,20 @@ describe('README', () => {
     // .env.example's numbers, as a configuration, change nothing.
     const given = loadConfig(Object.fromEntries(numeric.map((m) => [m[1]!, m[2]!])));
     expect(given).toEqual(defaults);
+    const limits = readme.slice(readme.indexOf('## Limits\n'), readme.indexOf('## Limits and'));
+    expect(limits).toContain('`QUOTA_TOKENS_PER_DAY`');
+    let limitRows = 0;
     for (const [, name, value] of numeric) {
       const row = new RegExp(`^\\| \`${name}\`[^|]*\\| \`([^\`]+)\``, 'm').exec(readme);
       if (row)
         expect(Number(row[1]!.replace(/,/g, '')), `README default of ${name}`).toBe(Number(value));
+      // The Limits table's plain numbers (sizes in MB are checked in the configuration table).
+      const limit = new RegExp(`^\\| \`${name}\` \\| ([\\d,]+)(?: \\(| \\|)`, 'm').exec(limits);
+      if (limit) {
+        limitRows += 1;
+        expect(Number(limit[1]!.replace(/,/g, '')), `Limits: ${name}`).toBe(Number(value));
+      }
     }
+    expect(limitRows).toBeGreaterThan(8);
   });
 });
