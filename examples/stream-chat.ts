@@ -8,11 +8,26 @@ import {
   SendMessageDocument,
   SessionEventsDocument,
 } from '../client/generated/graphql.js';
-import { request, subscribe } from '../client/request.js';
+import { ApiError, request, subscribe } from '../client/request.js';
 
-const url = process.env.GRAPHQL_URL ?? 'http://localhost:4000/graphql';
-const headers = { authorization: `Bearer ${process.env.API_KEY ?? ''}` };
+const url = process.env.GRAPHQL_URL ?? `http://localhost:${process.env.PORT || 4000}/graphql`;
+if (!process.env.API_KEY) {
+  console.error('No API key: set API_KEY (npm run -s user:create -- --name NAME prints one)');
+  process.exit(2);
+}
+const headers = { authorization: `Bearer ${process.env.API_KEY}` };
 const text = process.argv.slice(2).join(' ') || 'find me running shoes under $120';
+
+// Any failure ends the program with one line and exit code 1 (DEBUG=1 shows the stack).
+process.on('uncaughtException', (error: Error & { cause?: { code?: string } }) => {
+  if (process.env.DEBUG) console.error(error);
+  const why = error.message === 'fetch failed' ? `cannot reach ${url} (${error.cause?.code})` : '';
+  console.error(
+    why ||
+      (error instanceof ApiError ? `${error.code}: ${error.message}` : `error: ${error.message}`),
+  );
+  process.exit(1);
+});
 
 const created = await request(url, CreateSessionDocument, { input: {} }, headers);
 const sessionId = created.createSession.session.id;

@@ -186,7 +186,14 @@ async function admit(services: Services, connections: Connections, c: Connection
   const auth = await authenticate(services, authorization);
   if (!auth.viewer) {
     if (credential) await limits.authFailed(ip);
-    return false; // closes with 4403 Forbidden
+    // graphql-ws would close with a bare "Forbidden": say what is wrong and what to send.
+    socket.close(
+      CloseCode.Forbidden,
+      credential
+        ? 'Forbidden: the credential is invalid, expired or revoked'
+        : 'Forbidden: send connectionParams.authorization = "Bearer <API key>"',
+    );
+    return false;
   }
   connections.add(c, { ...auth, viewer: auth.viewer });
   return true;
@@ -229,7 +236,11 @@ type GraphqlWs = ReturnType<typeof makeServer<Record<string, unknown>, Extra>>;
 function serveSockets(wss: WebSocketServer, graphqlWs: GraphqlWs, logger: Logger) {
   const clientErrors = new ThrottledLog(logger, { perMinute: 5, level: 'info' });
   const serverErrors = new ThrottledLog(logger, { perMinute: 10, level: 'error' });
-  wss.on('error', (err) => serverErrors.write({ err }, 'WebSocket server error'));
+  wss.on('error', (err) => {
+    // ws passes on the HTTP server's listen error (EADDRINUSE); listen() reports it, in one line.
+    if ((err as NodeJS.ErrnoException).syscall === 'listen') return;
+    serverErrors.write({ err }, 'WebSocket server error');
+  });
   wss.on('connection', (socket, request) => {
     const ip = clientIp({ req: request });
     socket.on('error', (err) => {

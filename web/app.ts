@@ -13,7 +13,7 @@ import {
 } from '../client/generated/graphql.js';
 import { type Api, ApiError, type ConnectionState, createApi } from './api.js';
 import { Conversation } from './conversation.js';
-import { debug, showError, ui } from './page.js';
+import { debug, showError, showSidebar, ui } from './page.js';
 import { el, type MessageView } from './view.js';
 
 export type { ChatDebug } from './page.js';
@@ -298,14 +298,23 @@ ui.input.addEventListener('keydown', (e) => {
 });
 ui.stop.addEventListener('click', () => void stop());
 ui.older.addEventListener('click', () => void conversation?.loadOlder().catch(showError));
-ui.newChat.addEventListener('click', () => showEmpty());
+ui.newChat.addEventListener('click', () => {
+  showSidebar(false);
+  showEmpty();
+});
 ui.changeKey.addEventListener('click', () => askForKey());
 for (const chip of document.querySelectorAll<HTMLButtonElement>('.suggestion')) {
   chip.addEventListener('click', () => {
-    ui.input.value = chip.textContent ?? '';
-    ui.input.focus();
+    const text = chip.textContent?.trim();
+    if (text && !ui.send.disabled) void send(text);
   });
 }
+ui.menu.addEventListener('click', () => showSidebar(!ui.layout.classList.contains('sidebar-open')));
+ui.backdrop.addEventListener('click', () => showSidebar(false));
+// Picking a chat (or a new one) in the drawer closes it.
+ui.sessions.addEventListener('click', (e) => {
+  if ((e.target as Element).closest('.session-link')) showSidebar(false);
+});
 ui.keyForm.addEventListener('submit', (e) => {
   e.preventDefault();
   const key = ui.keyInput.value.trim();

@@ -7,7 +7,7 @@ import type {
 } from '../client/generated/graphql.js';
 import type { SessionEvent } from './event-stream.js';
 import { debug, scrollToBottom, showError, ui } from './page.js';
-import { type ApprovalHandler, MessageView } from './view.js';
+import { type ApprovalHandler, type BranchHandler, MessageView } from './view.js';
 
 /** What the view needs from the conversation around it. */
 export interface ConversationViewHost {
@@ -15,9 +15,12 @@ export interface ConversationViewHost {
   setState(state: SessionState): void;
   setTitle(title: string | null): void;
   respond: ApprovalHandler;
+  branching: BranchHandler;
   sessionUpdated(session: SessionSummary): void;
   /** The session was deleted. */
   gone(): void;
+  /** Another branch became the active one: the messages shown are no longer the session's. */
+  branchSwitched(): void;
 }
 
 interface LiveTurn {
@@ -50,7 +53,7 @@ export class ConversationView {
     for (const message of messages) {
       const turnId = message.role === 'ASSISTANT' ? message.turn?.id : undefined;
       if (turns.running && turnId === turns.running) continue;
-      const view = MessageView.fromMessage(message, this.host.respond);
+      const view = this.stored(message);
       this.append(view);
       if (turns.paused && turnId === turns.paused) {
         this.live.set(turns.paused, { view, streamed: textOf(message) });
@@ -64,7 +67,7 @@ export class ConversationView {
     const fragment = document.createDocumentFragment();
     for (const message of messages) {
       if (this.views.has(message.id)) continue;
-      const view = MessageView.fromMessage(message, this.host.respond);
+      const view = this.stored(message);
       this.views.set(message.id, view);
       fragment.append(view.root);
     }
@@ -126,12 +129,14 @@ export class ConversationView {
         break;
       }
       case 'MessageAppended':
-        if (!this.views.has(event.message.id))
-          this.append(MessageView.fromMessage(event.message, this.host.respond));
+        if (!this.views.has(event.message.id)) this.append(this.stored(event.message));
         break;
       case 'SessionUpdated':
         this.host.setTitle(event.session.title);
         this.host.sessionUpdated(event.session);
+        break;
+      case 'BranchSwitched':
+        this.host.branchSwitched();
         break;
       case 'SessionExpiring':
         showError(`This chat expires at ${new Date(event.expiresAt).toLocaleTimeString()}`);
@@ -145,7 +150,7 @@ export class ConversationView {
 
   /** Shows the user's message at once; the server's copy confirms it (TurnStarted or the reply). */
   showPending(text: string): MessageView {
-    const view = new MessageView('USER', this.host.respond);
+    const view = new MessageView('USER', this.host.respond, this.host.branching);
     view.appendText(text);
     view.root.classList.add('pending');
     this.pendingUser = view;
@@ -155,15 +160,20 @@ export class ConversationView {
   }
 
   confirmUser(message: Pick<Message, 'id'> & Partial<Message>) {
-    if (this.views.has(message.id)) return;
+    const shown = this.views.get(message.id);
+    if (shown) {
+      if (message.parts) shown.showStored(message as Message);
+      return;
+    }
     const pending = this.pendingUser;
     if (pending) {
       this.pendingUser = null;
       pending.root.classList.remove('pending');
       pending.root.dataset.messageId = message.id;
+      if (message.parts) pending.showStored(message as Message);
       this.views.set(message.id, pending);
     } else if (message.parts) {
-      this.append(MessageView.fromMessage(message as Message, this.host.respond));
+      this.append(this.stored(message as Message));
     }
   }
 
@@ -177,8 +187,9 @@ export class ConversationView {
     const key = turnId ?? '';
     let live = this.live.get(key);
     if (!live) {
-      const view = new MessageView('ASSISTANT', this.host.respond);
+      const view = new MessageView('ASSISTANT', this.host.respond, this.host.branching);
       if (turnId) view.root.dataset.turnId = turnId;
+      view.thinking();
       live = { view, streamed: '' };
       this.live.set(key, live);
       this.append(view);
@@ -199,6 +210,10 @@ export class ConversationView {
     this.live.delete(turnId);
     this.host.setState('IDLE');
     return live.view;
+  }
+
+  private stored(message: Message): MessageView {
+    return MessageView.fromMessage(message, this.host.respond, this.host.branching);
   }
 
   private append(view: MessageView) {

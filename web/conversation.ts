@@ -1,8 +1,12 @@
 // The open conversation: its history (loaded, then paged back), its live events (followed from
 // the seq that history reflects, resumed after any disconnect) and its messages on the page.
-import type {
-  SessionState,
-  SessionSummaryFragment as SessionSummary,
+import {
+  EditMessageDocument,
+  RegenerateDocument,
+  type SessionState,
+  type SessionSummaryFragment as SessionSummary,
+  SwitchBranchDocument,
+  type TypedDocumentString,
 } from '../client/generated/graphql.js';
 import type { Api } from './api.js';
 import { ConversationView } from './conversation-view.js';
@@ -25,6 +29,7 @@ export interface ConversationHost {
 export class Conversation {
   state: SessionState = 'IDLE';
   private closed = false;
+  private reloading = Promise.resolve();
   private readonly view: ConversationView;
   private readonly history: History;
   private readonly stream: EventStream;
@@ -38,8 +43,14 @@ export class Conversation {
       setState: (state) => this.setState(state),
       setTitle: (title) => this.setTitle(title),
       respond: host.respond,
+      branching: {
+        edit: (messageId, text) => this.branch(EditMessageDocument, { messageId, text }),
+        regenerate: (messageId) => this.branch(RegenerateDocument, { messageId }),
+        switchTo: (messageId) => this.branch(SwitchBranchDocument, { messageId }),
+      },
       sessionUpdated: (session) => host.sessionUpdated(session),
       gone: () => host.gone(),
+      branchSwitched: () => this.reload(),
     });
     this.history = new History(host.api, id);
     this.stream = new EventStream(host.api, id, {
@@ -71,6 +82,26 @@ export class Conversation {
   /** Reloads the history and resubscribes: the server no longer held some events we missed. */
   private async resync() {
     debug.resyncs += 1;
+    await this.reloadNow();
+  }
+
+  /**
+   * Edit, regenerate, switch: the server makes another branch the active one and says so with
+   * BranchSwitched, on which every page showing the session (this one too) reloads it.
+   */
+  private async branch<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+  ) {
+    await this.host.api.request(document, variables).catch(showError);
+  }
+
+  /** The active branch again (one reload at a time), then its events from there on. */
+  private reload() {
+    this.reloading = this.reloading.then(() => this.reloadNow());
+  }
+
+  private async reloadNow() {
     this.stream.stop();
     const page = await this.history.latest().catch(showError);
     if (!page || this.closed) return;
@@ -119,6 +150,8 @@ export class Conversation {
     this.state = state;
     ui.sessionState.textContent = state === 'IDLE' ? '' : state.replace('_', ' ').toLowerCase();
     ui.sessionState.dataset.state = state;
+    // No edit, regenerate or switch while a turn runs or waits (the server would refuse: CONFLICT).
+    ui.messages.classList.toggle('busy', state === 'RUNNING' || state === 'AWAITING_APPROVAL');
     this.host.stateChanged();
   }
 }

@@ -4,6 +4,9 @@ import type { ConnectionState } from './api.js';
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export const ui = {
+  layout: byId('layout'),
+  menu: byId<HTMLButtonElement>('menu'),
+  backdrop: byId('backdrop'),
   sessions: byId<HTMLUListElement>('sessions'),
   newChat: byId<HTMLButtonElement>('new-chat'),
   title: byId('title'),
@@ -75,4 +78,11 @@ export function nearBottom(): boolean {
 
 export function scrollToBottom() {
   ui.scroller.scrollTop = ui.scroller.scrollHeight;
+}
+
+/** The sidebar on a narrow screen: a drawer over the conversation, opened with the ☰ button. */
+export function showSidebar(open: boolean) {
+  ui.layout.classList.toggle('sidebar-open', open);
+  ui.menu.setAttribute('aria-expanded', String(open));
+  ui.backdrop.hidden = !open;
 }

@@ -21,27 +21,42 @@ export type ApprovalHandler = (
   approved: boolean,
 ) => Promise<void>;
 
+/** What a stored message's controls do: edit a question, answer it again, show another version. */
+export interface BranchHandler {
+  edit(messageId: string, text: string): Promise<void>;
+  regenerate(messageId: string): Promise<void>;
+  switchTo(messageId: string): Promise<void>;
+}
+
 /** One assistant or user message; assistant ones are built up segment by segment while streaming. */
 export class MessageView {
   readonly root: HTMLElement;
   private readonly body: HTMLElement;
   private readonly meta: HTMLElement;
+  private readonly actions: HTMLElement;
   private text: Text | null = null;
   private reasoning: Text | null = null;
+  private thinkingDots: HTMLElement | null = null;
   private readonly tools = new Map<string, ToolCard>();
 
   constructor(
     role: Message['role'],
     private readonly onApproval: ApprovalHandler,
+    private readonly branching?: BranchHandler,
   ) {
     this.root = el('article', `msg msg-${role.toLowerCase()}`);
     this.body = el('div', 'msg-body');
     this.meta = el('div', 'msg-meta');
-    this.root.append(this.body, this.meta);
+    this.actions = el('div', 'msg-actions');
+    this.root.append(this.body, this.meta, this.actions);
   }
 
-  static fromMessage(message: Message, onApproval: ApprovalHandler): MessageView {
-    const view = new MessageView(message.role, onApproval);
+  static fromMessage(
+    message: Message,
+    onApproval: ApprovalHandler,
+    branching?: BranchHandler,
+  ): MessageView {
+    const view = new MessageView(message.role, onApproval, branching);
     view.root.dataset.messageId = message.id;
     if (message.turn) view.root.dataset.turnId = message.turn.id;
     view.showStored(message);
@@ -51,6 +66,7 @@ export class MessageView {
   /** Replaces whatever was streamed with the stored message (the source of truth). */
   showStored(message: Message) {
     this.body.replaceChildren();
+    this.thinkingDots = null;
     this.text = null;
     this.reasoning = null;
     this.tools.clear();
@@ -63,6 +79,96 @@ export class MessageView {
     else if (message.role === 'ASSISTANT' && turn?.status === 'INTERRUPTED')
       this.setMeta('Interrupted', 'failed');
     this.streaming(false);
+    this.showActions(message);
+  }
+
+  /** Edit (a question), Regenerate (an answer) and ‹ n/m › between the versions at this point. */
+  private showActions(message: Message) {
+    this.actions.replaceChildren();
+    const branching = this.branching;
+    if (!branching || message.siblings === undefined) return;
+    const siblings = message.siblings ?? [];
+    const at = siblings.findIndex((s) => s.id === message.id);
+    if (siblings.length > 1 && at >= 0) {
+      const nav = el('span', 'branch-nav');
+      const step = (label: string, to: number, name: string) => {
+        const button = el('button', 'btn-icon', label);
+        button.type = 'button';
+        button.setAttribute('aria-label', name);
+        const target = siblings[to];
+        button.disabled = !target;
+        if (target) button.addEventListener('click', () => void branching.switchTo(target.id));
+        return button;
+      };
+      nav.append(
+        step('‹', at - 1, 'Previous version'),
+        el('span', 'branch-count', `${at + 1}/${siblings.length}`),
+        step('›', at + 1, 'Next version'),
+      );
+      this.actions.append(nav);
+    }
+    const settled =
+      !message.turn || !['RUNNING', 'QUEUED', 'AWAITING_APPROVAL'].includes(message.turn.status);
+    if (message.role === 'USER') {
+      this.actions.append(this.actionButton('Edit', () => this.startEditing(message, branching)));
+    } else if (message.role === 'ASSISTANT' && settled) {
+      this.actions.append(
+        this.actionButton('Regenerate', () => void branching.regenerate(message.id)),
+      );
+    }
+  }
+
+  private actionButton(label: string, onClick: () => void) {
+    const button = el('button', 'btn-action', label);
+    button.type = 'button';
+    button.addEventListener('click', onClick);
+    return button;
+  }
+
+  /** The question in a text box: Save sends it as a new version (a new branch), Cancel restores. */
+  private startEditing(message: Message, branching: BranchHandler) {
+    const form = el('form', 'msg-edit');
+    const box = el('textarea');
+    box.value = message.text;
+    box.setAttribute('aria-label', 'Edit message');
+    const save = el('button', 'btn btn-primary', 'Save and send');
+    save.type = 'submit';
+    const cancel = el('button', 'btn btn-quiet', 'Cancel');
+    cancel.type = 'button';
+    const restore = () => {
+      form.remove();
+      this.body.hidden = false;
+      this.actions.hidden = false;
+    };
+    cancel.addEventListener('click', restore);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const text = box.value.trim();
+      if (!text) return;
+      save.disabled = true;
+      await branching.edit(message.id, text).finally(restore);
+    });
+    form.append(box, el('div', 'msg-edit-actions'));
+    form.lastElementChild?.append(cancel, save);
+    this.body.hidden = true;
+    this.actions.hidden = true;
+    this.root.insertBefore(form, this.meta);
+    box.focus();
+  }
+
+  /** Dots while the agent thinks, until its first word, thought or tool call. */
+  thinking() {
+    if (this.thinkingDots || this.body.childElementCount > 0) return;
+    this.thinkingDots = el('div', 'thinking');
+    this.thinkingDots.setAttribute('role', 'status');
+    this.thinkingDots.setAttribute('aria-label', 'Thinking');
+    this.thinkingDots.append(el('span'), el('span'), el('span'));
+    this.body.append(this.thinkingDots);
+  }
+
+  private doneThinking() {
+    this.thinkingDots?.remove();
+    this.thinkingDots = null;
   }
 
   private addPart(part: MessagePart, turnId: string | null) {
@@ -90,6 +196,7 @@ export class MessageView {
   }
 
   appendText(delta: string) {
+    this.doneThinking();
     if (!this.text) {
       const segment = el('div', 'text');
       this.text = document.createTextNode('');
@@ -101,6 +208,7 @@ export class MessageView {
   }
 
   appendReasoning(delta: string) {
+    this.doneThinking();
     if (!this.reasoning) {
       const details = el('details', 'reasoning');
       details.append(el('summary', undefined, 'Reasoning'));
@@ -118,6 +226,7 @@ export class MessageView {
   tool(toolCallId: string, toolName: string): ToolCard {
     let card = this.tools.get(toolCallId);
     if (!card) {
+      this.doneThinking();
       card = new ToolCard(toolCallId, toolName);
       this.tools.set(toolCallId, card);
       this.body.append(card.root);
@@ -132,6 +241,7 @@ export class MessageView {
   }
 
   streaming(on: boolean) {
+    if (!on) this.doneThinking();
     this.root.classList.toggle('streaming', on);
   }
 

@@ -158,8 +158,8 @@ export type SessionEventsSubscriptionVariables = Exact<{
 
 export type SessionEventsSubscription = { sessionEvents:
     | { __typename: 'ApprovalRequested', toolCallId: string, toolName: string, input: Json | null, seq: number, sessionId: string, turnId: string | null, at: string }
-    | { __typename: 'BranchSwitched', seq: number, sessionId: string, turnId: string | null, at: string }
-    | { __typename: 'MessageAppended', seq: number, sessionId: string, turnId: string | null, at: string, message: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+    | { __typename: 'BranchSwitched', leafMessageId: string, seq: number, sessionId: string, turnId: string | null, at: string }
+    | { __typename: 'MessageAppended', seq: number, sessionId: string, turnId: string | null, at: string, message: { id: string, role: MessageRole, text: string, createdAt: string, parentId: string | null, siblings: Array<{ id: string }>, turn: { id: string, status: TurnStatus } | null, parts: Array<
           | { __typename: 'ReasoningPart', text: string }
           | { __typename: 'StepStartPart', step: number }
           | { __typename: 'TextPart', text: string }
@@ -176,26 +176,26 @@ export type SessionEventsSubscription = { sessionEvents:
     | { __typename: 'ToolCalled', toolCallId: string, toolName: string, input: Json | null, seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'ToolFailed', toolCallId: string, toolName: string, errorText: string, seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'ToolResulted', toolCallId: string, toolName: string, output: Json | null, seq: number, sessionId: string, turnId: string | null, at: string }
-    | { __typename: 'TurnCancelled', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus }, message: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+    | { __typename: 'TurnCancelled', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus }, message: { id: string, role: MessageRole, text: string, createdAt: string, parentId: string | null, siblings: Array<{ id: string }>, turn: { id: string, status: TurnStatus } | null, parts: Array<
           | { __typename: 'ReasoningPart', text: string }
           | { __typename: 'StepStartPart', step: number }
           | { __typename: 'TextPart', text: string }
           | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
         > } }
-    | { __typename: 'TurnFailed', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus, assistantMessage: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+    | { __typename: 'TurnFailed', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus, assistantMessage: { id: string, role: MessageRole, text: string, createdAt: string, parentId: string | null, siblings: Array<{ id: string }>, turn: { id: string, status: TurnStatus } | null, parts: Array<
             | { __typename: 'ReasoningPart', text: string }
             | { __typename: 'StepStartPart', step: number }
             | { __typename: 'TextPart', text: string }
             | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
           > } | null }, error: { code: string, message: string } }
-    | { __typename: 'TurnFinished', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus, usage: { totalTokens: number | null } | null }, message: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+    | { __typename: 'TurnFinished', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus, usage: { totalTokens: number | null } | null }, message: { id: string, role: MessageRole, text: string, createdAt: string, parentId: string | null, siblings: Array<{ id: string }>, turn: { id: string, status: TurnStatus } | null, parts: Array<
           | { __typename: 'ReasoningPart', text: string }
           | { __typename: 'StepStartPart', step: number }
           | { __typename: 'TextPart', text: string }
           | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
         > } }
     | { __typename: 'TurnQueued', seq: number, sessionId: string, turnId: string | null, at: string }
-    | { __typename: 'TurnStarted', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus }, userMessage: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+    | { __typename: 'TurnStarted', seq: number, sessionId: string, turnId: string | null, at: string, turn: { id: string, status: TurnStatus }, userMessage: { id: string, role: MessageRole, text: string, createdAt: string, parentId: string | null, siblings: Array<{ id: string }>, turn: { id: string, status: TurnStatus } | null, parts: Array<
           | { __typename: 'ReasoningPart', text: string }
           | { __typename: 'StepStartPart', step: number }
           | { __typename: 'TextPart', text: string }
@@ -218,7 +218,29 @@ export type SendMessageByKeyMutationVariables = Exact<{
 
 export type SendMessageByKeyMutation = { sendMessage: { session: { id: string, key: string | null, agent: { id: string } }, userMessage: { id: string, text: string }, turn: { id: string, status: TurnStatus } } | null };
 
-export type MessageFieldsFragment = { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+export type EditMessageMutationVariables = Exact<{
+  messageId: string;
+  text: string;
+}>;
+
+
+export type EditMessageMutation = { editMessage: { userMessage: { id: string }, turn: { id: string, status: TurnStatus } } };
+
+export type RegenerateMutationVariables = Exact<{
+  messageId: string;
+}>;
+
+
+export type RegenerateMutation = { regenerate: { turn: { id: string, status: TurnStatus } } };
+
+export type SwitchBranchMutationVariables = Exact<{
+  messageId: string;
+}>;
+
+
+export type SwitchBranchMutation = { switchBranch: { session: { id: string, lastEventSeq: number } } };
+
+export type MessageFieldsFragment = { id: string, role: MessageRole, text: string, createdAt: string, parentId: string | null, siblings: Array<{ id: string }>, turn: { id: string, status: TurnStatus } | null, parts: Array<
     | { __typename: 'ReasoningPart', text: string }
     | { __typename: 'StepStartPart', step: number }
     | { __typename: 'TextPart', text: string }
@@ -270,7 +292,7 @@ export type SessionWithMessagesQueryVariables = Exact<{
 }>;
 
 
-export type SessionWithMessagesQuery = { session: { lastEventSeq: number, id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, activeTurn: { id: string, status: TurnStatus } | null, messages: { edges: Array<{ node: { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
+export type SessionWithMessagesQuery = { session: { lastEventSeq: number, id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, activeTurn: { id: string, status: TurnStatus } | null, messages: { edges: Array<{ node: { id: string, role: MessageRole, text: string, createdAt: string, parentId: string | null, siblings: Array<{ id: string }>, turn: { id: string, status: TurnStatus } | null, parts: Array<
             | { __typename: 'ReasoningPart', text: string }
             | { __typename: 'StepStartPart', step: number }
             | { __typename: 'TextPart', text: string }
@@ -704,6 +726,13 @@ export type PagingSqlPageQueryVariables = Exact<{
 
 export type PagingSqlPageQuery = { sessions: { totalCount: number, edges: Array<{ node: { title: string | null, messageCount: number, lastMessage: { text: string } | null, agent: { name: string } } }> } };
 
+export type WebBranchSessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WebBranchSessionQuery = { session: { title: string | null, state: SessionState, messages: { edges: Array<{ node: { id: string, role: MessageRole, text: string, siblings: Array<{ id: string }> } }> } } | null };
+
 export type WebTestSessionQueryVariables = Exact<{
   id: string;
 }>;
@@ -1109,6 +1138,10 @@ export const MessageFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   role
   text
   createdAt
+  parentId
+  siblings {
+    id
+  }
   turn {
     id
     status
@@ -1352,6 +1385,9 @@ export const SessionEventsDocument = /*#__PURE__*/ new TypedDocumentString(`
     ... on SessionExpiring {
       expiresAt
     }
+    ... on BranchSwitched {
+      leafMessageId
+    }
   }
 }
     fragment MessageFields on Message {
@@ -1359,6 +1395,10 @@ export const SessionEventsDocument = /*#__PURE__*/ new TypedDocumentString(`
   role
   text
   createdAt
+  parentId
+  siblings {
+    id
+  }
   turn {
     id
     status
@@ -1401,7 +1441,7 @@ fragment SessionSummary on Session {
     role
     text
   }
-}`, {"hash":"sha256:7774fc9ef1076ab37b8bd2b52ff741f5e671c53e8c70d8ffa6a1059dbede13fd"}) as unknown as TypedDocumentString<SessionEventsSubscription, SessionEventsSubscriptionVariables>;
+}`, {"hash":"sha256:f3d5491e3dba144bc62f3724cf0ef922c2c76e30402ef0986fd2a654e0ed8389"}) as unknown as TypedDocumentString<SessionEventsSubscription, SessionEventsSubscriptionVariables>;
 export const SessionsChangedDocument = /*#__PURE__*/ new TypedDocumentString(`
     subscription SessionsChanged {
   sessionsChanged {
@@ -1454,6 +1494,39 @@ export const SendMessageByKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:82575a886011534da9d0ba88a38fdc2bf2684c958114cfd183982b2d80bb2edf"}) as unknown as TypedDocumentString<SendMessageByKeyMutation, SendMessageByKeyMutationVariables>;
+export const EditMessageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation EditMessage($messageId: ID!, $text: String!) {
+  editMessage(input: {messageId: $messageId, text: $text}) {
+    userMessage {
+      id
+    }
+    turn {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:444fccc589060168a78449d701b74964988dd81ea240932cc908b4675babb416"}) as unknown as TypedDocumentString<EditMessageMutation, EditMessageMutationVariables>;
+export const RegenerateDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation Regenerate($messageId: ID!) {
+  regenerate(input: {messageId: $messageId}) {
+    turn {
+      id
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:b20f289535b1fb1e731fe0134637d2a3eb50760940b58bf070828988ef271b78"}) as unknown as TypedDocumentString<RegenerateMutation, RegenerateMutationVariables>;
+export const SwitchBranchDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SwitchBranch($messageId: ID!) {
+  switchBranch(input: {messageId: $messageId}) {
+    session {
+      id
+      lastEventSeq
+    }
+  }
+}
+    `, {"hash":"sha256:3b265d24b21cbc86f512405f848fb0ab7b203c0cb1c94beb2a11a3ef54dd3d81"}) as unknown as TypedDocumentString<SwitchBranchMutation, SwitchBranchMutationVariables>;
 export const MemoriesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Memories($first: Int, $after: String) {
   viewer {
@@ -1569,6 +1642,10 @@ export const SessionWithMessagesDocument = /*#__PURE__*/ new TypedDocumentString
   role
   text
   createdAt
+  parentId
+  siblings {
+    id
+  }
   turn {
     id
     status
@@ -1611,7 +1688,7 @@ fragment SessionSummary on Session {
     role
     text
   }
-}`, {"hash":"sha256:3d4d6e9cb08ff69800f7d21db16480e54b54aa3775c5bafb006fed8a7784e300"}) as unknown as TypedDocumentString<SessionWithMessagesQuery, SessionWithMessagesQueryVariables>;
+}`, {"hash":"sha256:2b43e861f0273a37ebd1f22459da69dd46cee19518b56e6ba9ca9a023c2ed149"}) as unknown as TypedDocumentString<SessionWithMessagesQuery, SessionWithMessagesQueryVariables>;
 export const CreateSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation CreateSession($input: CreateSessionInput!) {
   createSession(input: $input) {
@@ -2419,6 +2496,26 @@ export const PagingSqlPageDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:0a95cc64218a5701f291b4f8227611178d642115e4d2336456d59d9985691f1c"}) as unknown as TypedDocumentString<PagingSqlPageQuery, PagingSqlPageQueryVariables>;
+export const WebBranchSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query WebBranchSession($id: ID!) {
+  session(id: $id) {
+    title
+    state
+    messages(last: 10) {
+      edges {
+        node {
+          id
+          role
+          text
+          siblings {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:a414b5c1396965ec22ff06126bdf60b780399d56965b9445bfa0fceeaecf825c"}) as unknown as TypedDocumentString<WebBranchSessionQuery, WebBranchSessionQueryVariables>;
 export const WebTestSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     query WebTestSession($id: ID!) {
   session(id: $id) {

@@ -1,6 +1,8 @@
 // npm run chat: a terminal client. Reads lines from stdin (typed or piped); a line is a message,
 // or a command: /new, /list, /switch <n|id>, /stop, /approve, /deny [reason], /help, /quit.
-// GRAPHQL_URL (default http://localhost:4000/graphql), API_KEY (default: the development key).
+// GRAPHQL_URL (default http://localhost:$PORT/graphql, PORT 4000), API_KEY (default: the development
+// key). A server it cannot reach ends it (exit 1); an operation refused is printed, and the exit
+// code is 1 when any was.
 import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { type Client, createClient } from 'graphql-ws';
@@ -19,7 +21,7 @@ import {
 import { ApiError, request, subscribe } from '../../client/request.js';
 import { readDevelopmentKey } from '../bootstrap.js';
 
-const url = process.env.GRAPHQL_URL ?? 'http://localhost:4000/graphql';
+const url = process.env.GRAPHQL_URL ?? `http://localhost:${process.env.PORT || 4000}/graphql`;
 const apiKey =
   process.env.API_KEY ?? (await readDevelopmentKey({ dataDir: process.env.DATA_DIR ?? './.data' }));
 if (!apiKey) {
@@ -196,6 +198,16 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** fetch's "fetch failed" names neither the URL nor why: the one line a person needs instead. */
+function unreachable(error: unknown): string | undefined {
+  if (!(error instanceof TypeError) || error.message !== 'fetch failed') return undefined;
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const why = cause?.code ?? cause?.message ?? 'no answer';
+  return `cannot reach ${url} (${why}): start the server (npm start), or set GRAPHQL_URL or PORT`;
+}
+
+let failed = false;
+
 const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY });
 if (process.stdin.isTTY) out(`connected to ${url}; /help for commands`);
 for await (const raw of rl) {
@@ -210,9 +222,16 @@ for await (const raw of rl) {
     await runTurn(() => gql(SendMessageDocument, { sessionId: id, text: line }));
   } catch (error) {
     turnEnded = null;
+    const fatal = unreachable(error);
+    if (fatal) {
+      console.error(fatal);
+      process.exit(1);
+    }
+    failed = true;
     out(`! ${describe(error)}`);
   }
 }
 (unsubscribe as (() => void) | null)?.();
 await ws.dispose();
 rl.close();
+if (failed) process.exitCode = 1;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Context } from '../context.js';
 import { isMissingRecord } from '../db/errors.js';
 import { AppError, ErrorCode } from '../errors.js';
+import { requestIdOf } from './request-id.js';
 
 const API_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -68,25 +69,33 @@ export function withoutSuggestions(error: GraphQLError): GraphQLError {
   return rebuilt(error, { message: error.message.replace(SUGGESTION, '') });
 }
 
+/** The codes of refusals a client caused and can fix; everything else is the server's fault. */
+const clientError = (e: GraphQLError) => e.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR;
+
 /**
  * Results: every error gets an API code (BAD_USER_INPUT for request errors raised outside
- * resolvers), no suggestions in production; unexpected errors are logged with the request id.
+ * resolvers), no suggestions in production.
+ * A refused request is logged once at info with its request id (a client mistake, not the
+ * server's); unexpected errors once at error with the request id.
  */
 export function useApiErrors(options: { production: boolean; logger: Logger }): Plugin[] {
   const results: Plugin = {
-    onResultProcess({ result }) {
+    onResultProcess({ result, request }) {
       for (const r of Array.isArray(result) ? result : [result]) {
         const errors = (r as { errors?: GraphQLError[] } | undefined)?.errors;
         if (!Array.isArray(errors)) continue;
         errors.forEach((e, i) => {
-          const code = (e as GraphQLError).extensions?.code;
-          if (typeof code !== 'string' || !API_CODES.has(code)) {
-            errors[i] = e instanceof GraphQLError ? withCode(e, ErrorCode.BAD_USER_INPUT) : e;
-          }
-          if (options.production && errors[i] instanceof GraphQLError) {
-            errors[i] = withoutSuggestions(errors[i]);
-          }
+          errors[i] = clientFacing(e, options.production);
         });
+        const refusals = errors.filter(clientError);
+        if (refusals.length === 0) continue;
+        options.logger.info(
+          {
+            requestId: requestIdOf(request),
+            errors: refusals.map((e) => ({ code: e.extensions?.code, message: e.message })),
+          },
+          'request refused',
+        );
       }
     },
   };
@@ -94,10 +103,21 @@ export function useApiErrors(options: { production: boolean; logger: Logger }): 
     for (const error of errors) {
       const original = error instanceof GraphQLError ? error.originalError : error;
       if (original && !(original instanceof GraphQLError)) {
-        const requestId = (context as Partial<Context>)?.requestId;
+        // The context of the parse and validate phases; the execution arguments after them.
+        const given = context as Partial<Context> & { contextValue?: Partial<Context> };
+        const requestId = given?.requestId ?? given?.contextValue?.requestId;
         options.logger.error({ err: original, requestId }, 'unexpected error');
       }
     }
   });
   return [results, logging as Plugin];
+}
+
+/** An error as a client may see it: an API code, no suggestions in production. */
+function clientFacing(e: GraphQLError, production: boolean): GraphQLError {
+  if (!(e instanceof GraphQLError)) return e;
+  const code = e.extensions?.code;
+  const coded =
+    typeof code === 'string' && API_CODES.has(code) ? e : withCode(e, ErrorCode.BAD_USER_INPUT);
+  return production ? withoutSuggestions(coded) : coded;
 }

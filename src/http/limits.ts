@@ -1,5 +1,4 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { presentsCredential } from '../auth/authenticate.js';
@@ -95,10 +94,37 @@ export function useOperationLimit(services: Services): Plugin {
   };
 }
 
+/** Content types a browser sends from another origin without asking (no CORS preflight). */
+const SIMPLE_CONTENT_TYPES = [
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+];
+
+/**
+ * CSRF prevention (what @graphql-yoga/plugin-csrf-prevention does, with an API code and a message
+ * that says what to send): a request a page of another origin could make without a CORS
+ * preflight (a GET without headers, a form post) needs `X-GraphQL-Yoga-CSRF` or a JSON body.
+ */
+function useCsrfPrevention(): Plugin {
+  return {
+    onRequestParse({ request }) {
+      const type = request.headers.get('content-type')?.toLowerCase();
+      const preflighted = type && !SIMPLE_CONTENT_TYPES.some((t) => type.startsWith(t));
+      if (preflighted || request.headers.has('x-graphql-yoga-csrf')) return;
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        'Refused as a possible cross-site request (CSRF): send Content-Type: application/json, or the header X-GraphQL-Yoga-CSRF: 1 (on a GET)',
+        { http: { status: 403 } },
+      );
+    },
+  };
+}
+
 /** Depth, aliases, directives, tokens and cost (GraphQL Armor), and CSRF prevention. */
 export function useDocumentLimits(options: { production: boolean }): Plugin[] {
   return [
-    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'content-type'] }),
+    useCsrfPrevention(),
     EnvelopArmorPlugin({
       maxDepth: { n: 12 },
       maxAliases: { n: 20 },

@@ -5,19 +5,37 @@ import {
   type FillLabelsFnParams,
   usePrometheus,
 } from '@graphql-yoga/plugin-prometheus';
+import { GraphQLError } from 'graphql';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Context } from '../context.js';
 import type { Services } from '../services.js';
 
-/** Yoga's own log lines through pino. */
+/**
+ * Yoga's own log lines through pino. Yoga logs at error level every error it masks, twice and
+ * without the request id: those are logged by useApiErrors instead (client mistakes at info,
+ * unexpected errors at error, once, with the request id), so GraphQL errors are left out here and
+ * any other error object is logged once.
+ */
 export function yogaLogger(logger: Logger): YogaLogger {
   const line = (args: unknown[]) => args.map(String).join(' ');
+  const logged = new WeakSet<object>();
   return {
     debug: (...args) => logger.debug(line(args)),
     info: (...args) => logger.info(line(args)),
     warn: (...args) => logger.warn(line(args)),
-    error: (...args) => logger.error(line(args)),
+    error: (...args) => {
+      const [first] = args;
+      // By name: Yoga's GraphQLError may come from graphql's other (CommonJS) build.
+      if (first instanceof GraphQLError || (first as Error | undefined)?.name === 'GraphQLError')
+        return;
+      if (first instanceof Error) {
+        if (logged.has(first)) return;
+        logged.add(first);
+        return logger.error({ err: first }, 'unexpected error');
+      }
+      logger.error(line(args));
+    },
   };
 }
 

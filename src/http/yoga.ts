@@ -17,6 +17,7 @@ import {
   useResponseBudget,
 } from './limits.js';
 import { useObservability, yogaLogger } from './observability.js';
+import { requestIdOf, useRequestId } from './request-id.js';
 import { useWebPage } from './web-page.js';
 
 export type Yoga = YogaServerInstance<Record<string, never>, Context>;
@@ -76,9 +77,10 @@ export function createHttpApp(services: Services, options: { devApiKey?: string 
       if (!auth.viewer && presentsCredential(authorization)) {
         await services.clientLimits.authFailed(clientIp(initial));
       }
-      return createContext(services, auth, request.headers.get('x-request-id'));
+      return createContext(services, auth, requestIdOf(request));
     },
     plugins: [
+      useRequestId(),
       useCors(config.corsOrigins),
       useClientLimits(services, GRAPHQL_ENDPOINT),
       useWebPage({ devApiKey, mayShowKey }),

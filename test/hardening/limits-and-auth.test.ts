@@ -1000,7 +1000,7 @@ describe('request limits and CSRF', () => {
     expect(simple.status).toBe(403);
     const refused = (await simple.json()) as GraphQLResponse;
     expect(refused.errors?.[0]?.message).toMatch(/CSRF/);
-    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const withHeader = await fetch(url, { headers: { 'x-graphql-yoga-csrf': '1' } });
     expect(withHeader.status).toBe(200);

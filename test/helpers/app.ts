@@ -1,6 +1,6 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { type Client, createClient } from 'graphql-ws';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import WebSocket from 'ws';
 import type { TypedDocumentString } from '../../client/generated/graphql.js';
 import { type App, createApp } from '../../src/app.js';
@@ -67,6 +67,8 @@ export interface TestAppOptions {
    * does: a key, or `true` for a new user "local" with a key of its own (returned as `devUser`).
    */
   graphiqlApiKey?: string | true;
+  /** The server's logger (default: silent, or TEST_LOG_LEVEL); tests of log lines pass their own. */
+  logger?: Logger;
 }
 
 let userCounter = 0;
@@ -102,7 +104,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       ? undefined
       : (options.model ?? createLocalModel({ delayMs: config.localModelDelayMs })),
     modelName: options.modelFromConfig ? undefined : options.model ? 'mock' : 'local',
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     graphiqlApiKey:
       typeof options.graphiqlApiKey === 'string' ? options.graphiqlApiKey : devUser?.key,
   });
