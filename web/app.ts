@@ -19,6 +19,8 @@ import { el, type MessageView } from './view.js';
 export type { ChatDebug } from './page.js';
 
 const KEY_STORAGE = 'chat.apiKey';
+/** A phone-sized window (the sidebar is a drawer): shorter hints. */
+const narrow = matchMedia('(max-width: 760px)');
 
 let api: Api | null = null;
 const sessions = new Map<string, SessionSummary>();
@@ -53,7 +55,9 @@ function updateComposer() {
       ? 'Approve or deny the tool call above to continue'
       : state === 'EXPIRED'
         ? 'This chat has expired'
-        : 'Message the assistant (Enter to send, Shift+Enter for a new line)';
+        : narrow.matches
+          ? 'Message the assistant'
+          : 'Message the assistant (Enter to send, Shift+Enter for a new line)';
 }
 
 function showEmpty() {

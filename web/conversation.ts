@@ -62,7 +62,7 @@ export class Conversation {
 
   /** Loads the last page of messages, then follows the events from the seq that page reflects. */
   async open() {
-    const page = await this.history.latest();
+    const page = await this.snapshot();
     if (!page || this.closed) return;
     this.show(page);
   }
@@ -98,14 +98,27 @@ export class Conversation {
 
   /** The active branch again (one reload at a time), then its events from there on. */
   private reload() {
-    this.reloading = this.reloading.then(() => this.reloadNow());
+    this.reloading = this.reloading.then(() => this.reloadNow()).catch(showError);
   }
 
   private async reloadNow() {
     this.stream.stop();
-    const page = await this.history.latest().catch(showError);
+    const page = await this.snapshot().catch(showError);
     if (!page || this.closed) return;
     this.show(page);
+  }
+
+  /**
+   * The last page. A session's state, its turn and its events are read one after the other: a
+   * turn that ends meanwhile leaves a page that says RUNNING without a running turn (and no event
+   * to come that would end it). Such a page is read again (twice at most).
+   */
+  private async snapshot(): Promise<SessionPage | null> {
+    for (let attempt = 1; ; attempt += 1) {
+      const page = await this.history.latest();
+      const torn = page?.state === 'RUNNING' && page.activeTurn?.status !== 'RUNNING';
+      if (!torn || attempt === 3 || this.closed) return page;
+    }
   }
 
   private show(page: SessionPage) {

@@ -254,6 +254,7 @@ describe.skipIf(!hasChromium)('the conversation view (browser)', () => {
     const menu = page.getByRole('button', { name: 'Chats' });
     expect(await menu.isVisible()).toBe(true);
     expect(await page.locator('#input').isVisible()).toBe(true);
+    expect(await page.locator('#input').getAttribute('placeholder')).toBe('Message the assistant');
 
     await sendText(page, 'hello from a phone');
     await settled(page, 2);

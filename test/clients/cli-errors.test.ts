@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 function run(args: string[], env: Record<string, string>, input = '') {
@@ -124,5 +124,5 @@ describe('CLIs on errors', () => {
     ]);
     expect(`${stdout}${stderr}`).not.toMatch(STACK);
     expect(stdout).not.toMatch(/"level":50/);
-  });
+  }, 120_000); // migrates and seeds a fresh embedded database first
 });
