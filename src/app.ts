@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PersistedDocuments } from './http/persisted-documents.js';
 import { createHttpApp, type Yoga } from './http/yoga.js';
 import { createLogger } from './logger.js';
 import { createServices, type Services, type ServicesOptions } from './services.js';
@@ -27,9 +28,10 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? createLogger(options.config);
   const services = createServices({ ...options, logger });
-  const yoga = createHttpApp(services, { devApiKey: options.graphiqlApiKey });
+  const persisted = PersistedDocuments.load(options.config.persistedDocuments);
+  const yoga = createHttpApp(services, { devApiKey: options.graphiqlApiKey, persisted });
   const server = createServer(yoga);
-  const ws = createWsServer(server, yoga, services);
+  const ws = createWsServer(server, yoga, services, persisted);
   return {
     server,
     yoga,

@@ -882,6 +882,18 @@ export type EcoSessionByKeyQueryVariables = Exact<{
 
 export type EcoSessionByKeyQuery = { session: { id: string, messageCount: number, messages: { edges: Array<{ node: { id: string, role: MessageRole, text: string, siblings: Array<{ id: string }> } }> } } | null };
 
+export type EcoViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EcoViewerQuery = { viewer: { id: string, name: string } };
+
+export type EcoSendMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type EcoSendMutation = { sendMessage: { turn: { id: string } } | null };
+
 export type CrashTestSessionQueryVariables = Exact<{
   id: string;
 }>;
@@ -2827,6 +2839,23 @@ export const EcoSessionByKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:e898737259279dc89f885e22da5614d4600878b222e1ae673f067cb1d389c2dc"}) as unknown as TypedDocumentString<EcoSessionByKeyQuery, EcoSessionByKeyQueryVariables>;
+export const EcoViewerDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query EcoViewer {
+  viewer {
+    id
+    name
+  }
+}
+    `, {"hash":"sha256:24df94c4208607bf4ad0bbc584728d3e59069871b7f551739468a9722f7cf869"}) as unknown as TypedDocumentString<EcoViewerQuery, EcoViewerQueryVariables>;
+export const EcoSendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation EcoSend($sessionId: ID!) {
+  sendMessage(input: {sessionId: $sessionId, text: "hello"}) {
+    turn {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:29c2fe9581e7bd43152b7c213cb9afd9afa9067e1da97da7168312d54001f1c7"}) as unknown as TypedDocumentString<EcoSendMutation, EcoSendMutationVariables>;
 export const CrashTestSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     query CrashTestSession($id: ID!) {
   session(id: $id) {

@@ -17,6 +17,7 @@ import {
   useResponseBudget,
 } from './limits.js';
 import { useObservability, yogaLogger } from './observability.js';
+import { type PersistedDocuments, usePersistedDocuments } from './persisted-documents.js';
 import { useWebPage } from './web-page.js';
 
 export type Yoga = YogaServerInstance<Record<string, never>, Context>;
@@ -48,7 +49,10 @@ function devKeyGate(services: Services) {
 }
 
 /** The HTTP side of the API: GraphQL (Yoga), GraphiQL, the web page, /health and /metrics. */
-export function createHttpApp(services: Services, options: { devApiKey?: string }): Yoga {
+export function createHttpApp(
+  services: Services,
+  options: { devApiKey?: string; persisted?: PersistedDocuments | null },
+): Yoga {
   const { config, logger } = services;
   const production = config.isProduction;
   const devApiKey = production ? undefined : options.devApiKey;
@@ -61,6 +65,7 @@ export function createHttpApp(services: Services, options: { devApiKey?: string 
     logging: yogaLogger(logger),
     maskedErrors: { maskError },
     cors: false, // useCors: an allow-list, never reflecting
+    extraParamNames: ['documentId'], // trusted documents by id (persisted-documents.ts)
     // Loaded on the first GraphiQL request: the page is large, and most starts never show it.
     renderGraphiQL: async (opts) =>
       (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(opts),
@@ -85,6 +90,7 @@ export function createHttpApp(services: Services, options: { devApiKey?: string 
       ...useObservability(services),
       ...useDocumentLimits({ production }),
       useBodyLimits(),
+      usePersistedDocuments(options.persisted ?? null),
       useIntrospectionAuth({ production }),
       useOperationLimit(services),
       useQueryCost(services),
