@@ -6,7 +6,7 @@ import type { Services } from '../services.js';
 import { clientIp, isLoopbackBind, isLoopbackHostHeader } from './client.js';
 import { useCors } from './cors.js';
 import { maskError, useApiErrors } from './errors.js';
-import { graphiqlDefaultQuery } from './graphiql.js';
+import { graphiqlDefaultQuery, graphiqlPages } from './graphiql.js';
 import {
   useBodyLimits,
   useClientLimits,
@@ -24,17 +24,18 @@ export type Yoga = YogaServerInstance<Record<string, never>, Context>;
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
-/** GraphiQL's options: subscriptions over WebSocket, the development key pre-filled if given. */
+/**
+ * GraphiQL's options: the development key pre-filled if given (web/graphiql.ts sends the Headers
+ * pane with HTTP requests and as a subscription socket's connection params).
+ */
 function graphiql(devApiKey: string | undefined) {
   const authorization = devApiKey ? `Bearer ${devApiKey}` : undefined;
   return {
     title: 'Chat sessions GraphQL',
-    subscriptionsProtocol: 'WS' as const,
     defaultQuery: graphiqlDefaultQuery,
     headers: authorization ? JSON.stringify({ Authorization: authorization }) : undefined,
-    // GraphiQL's headers go with HTTP requests only; its graphql-ws client sends these
-    // connectionParams (url-loader's option, not in Yoga's GraphiQLOptions type).
-    ...(authorization ? { connectionParams: { authorization } } : {}),
+    // The walkthrough starts in the Variables pane (GraphiQL's own option).
+    defaultEditorToolsVisibility: 'variables' as const,
   };
 }
 
@@ -57,6 +58,7 @@ export function createHttpApp(
   const production = config.isProduction;
   const devApiKey = production ? undefined : options.devApiKey;
   const mayShowKey = devKeyGate(services);
+  const graphiqlPage = graphiqlPages();
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -66,9 +68,8 @@ export function createHttpApp(
     maskedErrors: { maskError },
     cors: false, // useCors: an allow-list, never reflecting
     extraParamNames: ['documentId'], // trusted documents by id (persisted-documents.ts)
-    // Loaded on the first GraphiQL request: the page is large, and most starts never show it.
-    renderGraphiQL: async (opts) =>
-      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(opts),
+    // Built on the first GraphiQL request: GraphiQL is large, and most starts never show it.
+    renderGraphiQL: (opts) => graphiqlPage.render(opts as Record<string, unknown>),
     graphiql: production
       ? false
       : (request) => graphiql(devApiKey && mayShowKey(request) ? devApiKey : undefined),
@@ -87,6 +88,7 @@ export function createHttpApp(
       useCors(config.corsOrigins),
       useClientLimits(services, GRAPHQL_ENDPOINT),
       useWebPage({ devApiKey, mayShowKey }),
+      ...(production ? [] : [graphiqlPage.plugin]),
       ...useObservability(services),
       ...useDocumentLimits({ production }),
       useBodyLimits(),
