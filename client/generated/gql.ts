@@ -91,6 +91,8 @@ type Documents = {
     "\n  query EcoSessionByKey($key: String!) {\n    session(key: $key) {\n      id\n      messageCount\n      messages(last: 20) {\n        edges {\n          node {\n            id\n            role\n            text\n            siblings {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.EcoSessionByKeyDocument,
     "\n  query EcoViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": typeof types.EcoViewerDocument,
     "\n      mutation EcoSend($sessionId: ID!) {\n        sendMessage(input: { sessionId: $sessionId, text: \"hello\" }) {\n          turn {\n            id\n          }\n        }\n      }\n    ": typeof types.EcoSendDocument,
+    "\n  mutation EcoTracedSend($text: String!) {\n    sendMessage(input: { text: $text }) {\n      session {\n        id\n      }\n      turn {\n        id\n      }\n    }\n  }\n": typeof types.EcoTracedSendDocument,
+    "\n      query EcoTracedViewer {\n        viewer {\n          id\n        }\n      }\n    ": typeof types.EcoTracedViewerDocument,
     "\n  query CrashTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq activeTurn { id }\n      messages { edges { node { role text turn { id status } } } }\n    }\n  }\n": typeof types.CrashTestSessionDocument,
     "\n  query CrashTestTurn($id: ID!) {\n    node(id: $id) {\n      ... on Turn { status finishReason error { code message } assistantMessage { role text } }\n    }\n  }\n": typeof types.CrashTestTurnDocument,
     "\n  mutation LimitsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { session { id state createdAt expiresAt } }\n  }\n": typeof types.LimitsCreateSessionDocument,
@@ -191,6 +193,8 @@ const documents: Documents = {
     "\n  query EcoSessionByKey($key: String!) {\n    session(key: $key) {\n      id\n      messageCount\n      messages(last: 20) {\n        edges {\n          node {\n            id\n            role\n            text\n            siblings {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.EcoSessionByKeyDocument,
     "\n  query EcoViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": types.EcoViewerDocument,
     "\n      mutation EcoSend($sessionId: ID!) {\n        sendMessage(input: { sessionId: $sessionId, text: \"hello\" }) {\n          turn {\n            id\n          }\n        }\n      }\n    ": types.EcoSendDocument,
+    "\n  mutation EcoTracedSend($text: String!) {\n    sendMessage(input: { text: $text }) {\n      session {\n        id\n      }\n      turn {\n        id\n      }\n    }\n  }\n": types.EcoTracedSendDocument,
+    "\n      query EcoTracedViewer {\n        viewer {\n          id\n        }\n      }\n    ": types.EcoTracedViewerDocument,
     "\n  query CrashTestSession($id: ID!) {\n    session(id: $id) {\n      state lastEventSeq activeTurn { id }\n      messages { edges { node { role text turn { id status } } } }\n    }\n  }\n": types.CrashTestSessionDocument,
     "\n  query CrashTestTurn($id: ID!) {\n    node(id: $id) {\n      ... on Turn { status finishReason error { code message } assistantMessage { role text } }\n    }\n  }\n": types.CrashTestTurnDocument,
     "\n  mutation LimitsCreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { session { id state createdAt expiresAt } }\n  }\n": types.LimitsCreateSessionDocument,
@@ -519,6 +523,14 @@ export function graphql(source: "\n  query EcoViewer {\n    viewer {\n      id\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      mutation EcoSend($sessionId: ID!) {\n        sendMessage(input: { sessionId: $sessionId, text: \"hello\" }) {\n          turn {\n            id\n          }\n        }\n      }\n    "): typeof import('./graphql.js').EcoSendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EcoTracedSend($text: String!) {\n    sendMessage(input: { text: $text }) {\n      session {\n        id\n      }\n      turn {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql.js').EcoTracedSendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query EcoTracedViewer {\n        viewer {\n          id\n        }\n      }\n    "): typeof import('./graphql.js').EcoTracedViewerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -894,6 +894,18 @@ export type EcoSendMutationVariables = Exact<{
 
 export type EcoSendMutation = { sendMessage: { turn: { id: string } } | null };
 
+export type EcoTracedSendMutationVariables = Exact<{
+  text: string;
+}>;
+
+
+export type EcoTracedSendMutation = { sendMessage: { session: { id: string }, turn: { id: string } } | null };
+
+export type EcoTracedViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EcoTracedViewerQuery = { viewer: { id: string } };
+
 export type CrashTestSessionQueryVariables = Exact<{
   id: string;
 }>;
@@ -2856,6 +2868,25 @@ export const EcoSendDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:29c2fe9581e7bd43152b7c213cb9afd9afa9067e1da97da7168312d54001f1c7"}) as unknown as TypedDocumentString<EcoSendMutation, EcoSendMutationVariables>;
+export const EcoTracedSendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation EcoTracedSend($text: String!) {
+  sendMessage(input: {text: $text}) {
+    session {
+      id
+    }
+    turn {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:0c92fa9898617a7891eb4c8962f0ea5f1fd5e7d768fdd4b385bf6c0f250d9f20"}) as unknown as TypedDocumentString<EcoTracedSendMutation, EcoTracedSendMutationVariables>;
+export const EcoTracedViewerDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query EcoTracedViewer {
+  viewer {
+    id
+  }
+}
+    `, {"hash":"sha256:557b859c9f5945080b04d10f97029f2e9a18f46b10ace83b033ab4a067a6cedd"}) as unknown as TypedDocumentString<EcoTracedViewerQuery, EcoTracedViewerQueryVariables>;
 export const CrashTestSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     query CrashTestSession($id: ID!) {
   session(id: $id) {

@@ -1,4 +1,4 @@
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate, presentsCredential } from '../auth/authenticate.js';
 import { type Context, createContext } from '../context.js';
 import { schema } from '../schema/index.js';
@@ -52,7 +52,7 @@ function devKeyGate(services: Services) {
 /** The HTTP side of the API: GraphQL (Yoga), GraphiQL, the web page, /health and /metrics. */
 export function createHttpApp(
   services: Services,
-  options: { devApiKey?: string; persisted?: PersistedDocuments | null },
+  options: { devApiKey?: string; persisted?: PersistedDocuments | null; plugins?: Plugin[] },
 ): Yoga {
   const { config, logger } = services;
   const production = config.isProduction;
@@ -85,6 +85,7 @@ export function createHttpApp(
       return createContext(services, auth, request.headers.get('x-request-id'));
     },
     plugins: [
+      ...(options.plugins ?? []), // tracing: first, so its spans cover the rest
       useCors(config.corsOrigins),
       useClientLimits(services, GRAPHQL_ENDPOINT),
       useWebPage({ devApiKey, mayShowKey }),
