@@ -56,6 +56,12 @@ const mock = convModel(({ userText, step }) => {
   if (userText.startsWith('find') && step === 0)
     return toolCallChunks('searchProducts', { query: 'shoes' });
   if (userText.startsWith('find')) return reasoningChunks('the tool found some', 'Here they are.');
+  if (userText === 'break') {
+    return [
+      { type: 'stream-start', warnings: [] },
+      { type: 'error', error: new Error('provider down: secret detail') },
+    ];
+  }
   const n = mock.callsFor(userText).length;
   const chunks = answerChunks(`answer ${n} to ${userText}`);
   const held = holds.get(userText);
@@ -193,6 +199,20 @@ describe('GraphQLChatTransport with the AI SDK chat', () => {
     await chat.resumeStream();
     expect(chat.status).toBe('ready');
     expect(chat.messages).toHaveLength(2);
+  });
+
+  it('a failed turn ends the chat request with the error the API reports, and the chat goes on', async () => {
+    const errors: Error[] = [];
+    const transport = new GraphQLChatTransport({ url: t.url, token: alice.key });
+    transports.push(transport);
+    const chat = new MemoryChat({ id: 'breaks', transport, onError: (e) => errors.push(e) });
+    await chat.sendMessage({ text: 'break' });
+    expect(chat.status).toBe('error');
+    expect(errors[0]?.message).toBe('The model call failed');
+    chat.clearError();
+    await chat.sendMessage({ text: 'fine now' });
+    expect(chat.status).toBe('ready');
+    expect(textOf(chat.lastMessage)).toBe('answer 1 to fine now');
   });
 
   it("cannot reach another user's session: the chat reports NOT_FOUND", async () => {

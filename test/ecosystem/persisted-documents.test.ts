@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphQLChatTransport } from '../../client/chat-transport.js';
 import { graphql } from '../../client/generated/gql.js';
 import { CreateSessionDocument, SessionEventsDocument } from '../../client/generated/graphql.js';
+import { MemoryChat } from '../../client/memory-chat.js';
 import { request, subscribe } from '../../client/request.js';
 import { startTestApp, type TestApp, type TestUser } from '../helpers/app.js';
 
@@ -89,6 +91,19 @@ describe('PERSISTED_DOCUMENTS=only', () => {
       extensions: persistedQuery(hashOf(ECO_VIEWER)),
     });
     expect(Object.keys(swapped.data?.viewer ?? {})).toEqual(['id', 'name']);
+  });
+
+  it('serves the useChat transport, whose operations are all in the manifest', async () => {
+    const transport = new GraphQLChatTransport({ url: t.url, token: alice.key });
+    const chat = new MemoryChat({ id: 'trusted-only', transport });
+    try {
+      await chat.sendMessage({ text: 'hello' });
+      expect(chat.status).toBe('ready');
+      expect(chat.lastMessage?.role).toBe('assistant');
+      expect(chat.lastMessage?.parts.some((p) => p.type === 'text' && p.text)).toBe(true);
+    } finally {
+      await transport.close();
+    }
   });
 
   it('runs subscriptions by hash over graphql-ws and refuses other text there', async () => {
