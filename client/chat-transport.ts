@@ -11,6 +11,7 @@ import type { ChatTransport, FinishReason, UIMessage, UIMessageChunk } from 'ai'
 import { type Client, createClient } from 'graphql-ws';
 import {
   ChatTransportAnswerDocument,
+  ChatTransportApproveDocument,
   ChatTransportEventsDocument,
   type ChatTransportEventsSubscription,
   ChatTransportOpenSessionDocument,
@@ -44,6 +45,21 @@ const FINISH_REASONS = new Set<string>([
   'error',
   'other',
 ]);
+
+/** The approvals the user gave or refused in an answer (addToolApprovalResponse). */
+function approvalsIn(message: UIMessage) {
+  return message.parts.flatMap((part) => {
+    const tool = part as {
+      type: string;
+      toolCallId?: string;
+      state?: string;
+      approval?: { approved?: boolean; reason?: string };
+    };
+    if (!tool.type.startsWith('tool-') || tool.state !== 'approval-responded') return [];
+    const { approved = false, reason } = tool.approval ?? {};
+    return [{ toolCallId: tool.toolCallId as string, approved, reason }];
+  });
+}
 
 /** The text the chat submits: the last user message's text parts. */
 function lastUserMessage(messages: UIMessage[]): { id: string; text: string } {
@@ -160,7 +176,15 @@ export class GraphQLChatTransport implements ChatTransport<UIMessage> {
   sendMessages: ChatTransport<UIMessage>['sendMessages'] = async (options) => {
     const session = await this.openSession(options.chatId);
     let turnId: string;
-    if (options.trigger === 'regenerate-message') {
+    const last = options.messages.at(-1);
+    const approvals = last?.role === 'assistant' ? approvalsIn(last) : [];
+    if (last && approvals.length) {
+      // The chat answered a tool approval: the waiting turn goes on, in the same message.
+      turnId = await this.turnOf(last.id);
+      for (const approval of approvals) {
+        await this.call(ChatTransportApproveDocument, { turnId, ...approval });
+      }
+    } else if (options.trigger === 'regenerate-message') {
       const messageId = await this.answerId(options.messageId, session);
       const data = await this.call(ChatTransportRegenerateDocument, { messageId });
       turnId = data.regenerate.turn.id;
@@ -215,6 +239,14 @@ export class GraphQLChatTransport implements ChatTransport<UIMessage> {
     if (byId?.session) return byId.session;
     const opened = await this.call(ChatTransportOpenSessionDocument, { key: chatId });
     return opened.createSession.session;
+  }
+
+  /** The turn of an answer, which the chat names by its turn (streamed) or its message (loaded). */
+  private async turnOf(chatMessageId: string): Promise<string> {
+    const { node } = await this.call(ChatTransportAnswerDocument, { id: chatMessageId });
+    if (node?.__typename === 'Turn') return chatMessageId;
+    if (node?.__typename === 'Message' && node.turn) return node.turn.id;
+    throw new ApiError('This answer has no turn to continue', 'CLIENT');
   }
 
   /** The stored assistant message to answer again: the chat's id for it, else the last answer. */

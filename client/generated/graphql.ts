@@ -170,11 +170,21 @@ export type ChatTransportAnswerQueryVariables = Exact<{
 
 export type ChatTransportAnswerQuery = { node:
     | { __typename: 'Agent' }
-    | { __typename: 'Message', id: string }
+    | { __typename: 'Message', id: string, turn: { id: string } | null }
     | { __typename: 'Session' }
     | { __typename: 'Turn', assistantMessage: { id: string } | null }
     | { __typename: 'User' }
    | null };
+
+export type ChatTransportApproveMutationVariables = Exact<{
+  turnId: string;
+  toolCallId: string;
+  approved: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ChatTransportApproveMutation = { respondToApproval: { turn: { id: string } } };
 
 export type ChatTransportEventsSubscriptionVariables = Exact<{
   sessionId: string;
@@ -1307,10 +1317,24 @@ export const ChatTransportAnswerDocument = /*#__PURE__*/ new TypedDocumentString
     }
     ... on Message {
       id
+      turn {
+        id
+      }
     }
   }
 }
-    `, {"hash":"sha256:66a7629e085496226d23b22cc54c42e6f3624b9b9e91954adeec812172594913"}) as unknown as TypedDocumentString<ChatTransportAnswerQuery, ChatTransportAnswerQueryVariables>;
+    `, {"hash":"sha256:05c3a316c1740a378a83e2c4c746a2026b31bbc038865729492e17ee7996bac7"}) as unknown as TypedDocumentString<ChatTransportAnswerQuery, ChatTransportAnswerQueryVariables>;
+export const ChatTransportApproveDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ChatTransportApprove($turnId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {
+  respondToApproval(
+    input: {turnId: $turnId, toolCallId: $toolCallId, approved: $approved, reason: $reason}
+  ) {
+    turn {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:911a1466b9104f87ffbcbc7df0d4690ce658ea68d360a45489bc60ef07e76dee"}) as unknown as TypedDocumentString<ChatTransportApproveMutation, ChatTransportApproveMutationVariables>;
 export const ChatTransportEventsDocument = /*#__PURE__*/ new TypedDocumentString(`
     subscription ChatTransportEvents($sessionId: ID!, $afterSeq: Int) {
   sessionEvents(sessionId: $sessionId, afterSeq: $afterSeq) {

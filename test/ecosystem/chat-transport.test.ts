@@ -1,4 +1,4 @@
-import type { UIMessage } from 'ai';
+import { lastAssistantMessageIsCompleteWithApprovalResponses, type UIMessage } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLChatTransport } from '../../client/chat-transport.js';
 import { graphql } from '../../client/generated/gql.js';
@@ -56,6 +56,9 @@ const mock = convModel(({ userText, step }) => {
   if (userText.startsWith('find') && step === 0)
     return toolCallChunks('searchProducts', { query: 'shoes' });
   if (userText.startsWith('find')) return reasoningChunks('the tool found some', 'Here they are.');
+  if (userText === 'check out please') {
+    return step === 0 ? toolCallChunks('checkout', {}) : answerChunks('checkout answered');
+  }
   if (userText === 'break') {
     return [
       { type: 'stream-start', warnings: [] },
@@ -213,6 +216,35 @@ describe('GraphQLChatTransport with the AI SDK chat', () => {
     await chat.sendMessage({ text: 'fine now' });
     expect(chat.status).toBe('ready');
     expect(textOf(chat.lastMessage)).toBe('answer 1 to fine now');
+  });
+
+  it('an approval given in the chat lets the waiting turn go on, in the same answer', async () => {
+    const transport = new GraphQLChatTransport({ url: t.url, token: alice.key });
+    transports.push(transport);
+    const chat = new MemoryChat({
+      id: 'approve-me',
+      transport,
+      sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
+    });
+    await chat.sendMessage({ text: 'check out please' });
+    expect(chat.status).toBe('ready');
+    const asked = chat.lastMessage?.parts.find((p) => p.type === 'tool-checkout') as
+      | { state: string; approval?: { id: string } }
+      | undefined;
+    expect(asked?.state).toBe('approval-requested');
+
+    await chat.addToolApprovalResponse({ id: asked?.approval?.id as string, approved: true });
+    await until(() => chat.status === 'ready' && textOf(chat.lastMessage) !== '');
+    expect(chat.messages).toHaveLength(2);
+    const answer = chat.lastMessage;
+    const tool = answer?.parts.find((p) => p.type === 'tool-checkout') as { state: string };
+    expect(['output-available', 'output-error']).toContain(tool.state);
+    expect(textOf(answer)).toBe('checkout answered');
+    const stored = await a.ok(ECO_SESSION_BY_KEY, { key: 'approve-me' }, alice.key);
+    expect(stored.session?.messages.edges.map((e) => e.node.text)).toEqual([
+      'check out please',
+      'checkout answered',
+    ]);
   });
 
   it("cannot reach another user's session: the chat reports NOT_FOUND", async () => {
