@@ -61,6 +61,17 @@ module.exports = {
       to: { path: '^src/chat/' },
     },
     {
+      name: 'tracing-is-loaded-only-when-on',
+      comment:
+        'The OpenTelemetry SDK, exporter and instrumentations load only with OTEL_EXPORTER_OTLP_ENDPOINT (cold start): only src/http/tracing.ts imports them, and it is imported dynamically.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/http/tracing\\.ts$' },
+      to: {
+        path: '^src/http/tracing\\.ts$|@opentelemetry/(sdk-|exporter-|resources)|@prisma/instrumentation|@envelop/opentelemetry',
+        dependencyTypesNot: ['dynamic-import', 'type-only'],
+      },
+    },
+    {
       name: 'clients-do-not-import-the-server',
       comment: 'The web page, the typed client and the examples talk to the API, not its code.',
       severity: 'error',

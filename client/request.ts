@@ -13,6 +13,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The document's text with its hash (codegen's persisted-documents manifest): a server with
+ * PERSISTED_DOCUMENTS=allow|only runs the manifest's text for a known hash; `off` runs the text.
+ */
+function payloadOf(document: { toString(): string; __meta__?: Record<string, unknown> }) {
+  const hash = document.__meta__?.hash;
+  return {
+    query: document.toString(),
+    ...(typeof hash === 'string'
+      ? { extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } } }
+      : {}),
+  };
+}
+
 /** The data of one operation (POST JSON); the first GraphQL error, or an HTTP failure, throws. */
 export async function request<TResult, TVariables>(
   url: string | URL,
@@ -23,7 +37,7 @@ export async function request<TResult, TVariables>(
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query: document.toString(), variables }),
+    body: JSON.stringify({ ...payloadOf(document), variables }),
   });
   const body = (await response.json().catch(() => ({}))) as {
     data?: TResult | null;
@@ -47,7 +61,7 @@ export function subscribe<TResult, TVariables>(
 ): () => void {
   // graphql-ws checks that payload.query is a primitive string, not a String object.
   return client.subscribe<TResult>(
-    { query: document.toString(), variables: variables as Record<string, unknown> },
+    { ...payloadOf(document), variables: variables as Record<string, unknown> },
     sink,
   );
 }

@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PersistedDocuments } from './http/persisted-documents.js';
+import type { Tracing } from './http/tracing.js';
 import { createHttpApp, type Yoga } from './http/yoga.js';
 import { createLogger } from './logger.js';
 import { createServices, type Services, type ServicesOptions } from './services.js';
@@ -9,6 +11,8 @@ export interface AppOptions extends Omit<ServicesOptions, 'logger'> {
   logger?: ServicesOptions['logger'];
   /** Pre-fills GraphiQL's Authorization header and the web page's key (development only). */
   graphiqlApiKey?: string;
+  /** OpenTelemetry, when started (startTracing): spans for requests, operations and turns. */
+  tracing?: Tracing;
 }
 
 export interface App {
@@ -26,10 +30,15 @@ export interface App {
  */
 export function createApp(options: AppOptions): App {
   const logger = options.logger ?? createLogger(options.config);
-  const services = createServices({ ...options, logger });
-  const yoga = createHttpApp(services, { devApiKey: options.graphiqlApiKey });
+  const services = createServices({ ...options, logger, telemetry: Boolean(options.tracing) });
+  const persisted = PersistedDocuments.load(options.config.persistedDocuments);
+  const yoga = createHttpApp(services, {
+    devApiKey: options.graphiqlApiKey,
+    persisted,
+    plugins: options.tracing?.plugins,
+  });
   const server = createServer(yoga);
-  const ws = createWsServer(server, yoga, services);
+  const ws = createWsServer(server, yoga, services, persisted);
   return {
     server,
     yoga,

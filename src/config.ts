@@ -97,6 +97,10 @@ const envSchema = z
     WS_MAX_SUBSCRIPTIONS_PER_SOCKET: intFrom(100, 1),
     /** Operations one user may run at once over all their sockets (per server process). */
     MAX_SUBSCRIPTIONS_PER_USER: intFrom(200, 1),
+    /** Trusted documents (client/generated/persisted-documents.json): off | allow | only. */
+    PERSISTED_DOCUMENTS: z.enum(['off', 'allow', 'only']).default('allow'),
+    /** When set, traces (HTTP, GraphQL, turns, model calls, SQL) go to this OTLP/HTTP collector. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url().optional()),
   })
   .transform((env) => {
     const model = env.MODEL ?? (env.OPENAI_API_KEY ? 'openai:gpt-4o-mini' : 'local');
@@ -136,6 +140,8 @@ const envSchema = z
       wsCredentialCheckMs: env.WS_CREDENTIAL_CHECK_MS,
       wsMaxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
       maxSubscriptionsPerUser: env.MAX_SUBSCRIPTIONS_PER_USER,
+      persistedDocuments: env.PERSISTED_DOCUMENTS,
+      otelEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
     };
   })
   .superRefine((c, ctx) => {

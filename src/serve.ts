@@ -17,7 +17,11 @@ export async function serve(config: Config, opened: { database: Database; applie
       `\nDevelopment API key for user "local" (also saved in ${config.dataDir}/dev-api-key):\n\n  ${devKey.key}\n`,
     );
   }
-  const app = createApp({ config, database, logger, graphiqlApiKey: devKey?.key });
+  // Loaded only when a collector is configured: the SDK adds to the start time.
+  const tracing = config.otelEndpoint
+    ? await (await import('./http/tracing.js')).startTracing({ endpoint: config.otelEndpoint })
+    : undefined;
+  const app = createApp({ config, database, logger, graphiqlApiKey: devKey?.key, tracing });
   const url = await app.listen(config.port, config.host);
   const pubsub = config.redisUrl ? 'redis' : 'memory';
   logger.info({ database: database.kind, model: app.services.modelName, pubsub }, 'server ready');
@@ -29,6 +33,7 @@ export async function serve(config: Config, opened: { database: Database; applie
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await tracing?.shutdown();
     await database.close();
     process.exit(0);
   };

@@ -40,6 +40,8 @@ export interface ServicesOptions {
   modelName?: string;
   /** Shared limiter (Redis with several processes); in memory by default. */
   rateLimiter?: RateLimiter;
+  /** Tracing is on: turns and model calls make spans (src/http/tracing.ts). */
+  telemetry?: boolean;
 }
 
 /** Everything the app is built from, created once per app. */
@@ -117,6 +119,7 @@ function createTurns(deps: {
   modelName: string;
   logger: Logger;
   metrics: Metrics;
+  telemetry: boolean;
 }) {
   const { config, db, events, logger } = deps;
   const processId = `${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
@@ -128,7 +131,12 @@ function createTurns(deps: {
     intervalMs: config.turnCheckpointMs,
     leaseMs: config.turnLeaseMs,
   });
-  const runner = new TurnRunner({ ...deps, store, checkpoints, onDelta: deps.metrics.onDelta });
+  const runner = new TurnRunner({
+    ...deps,
+    store,
+    checkpoints,
+    onDelta: deps.metrics.onDelta,
+  });
   const chat = new ChatService({
     ...deps,
     store,
@@ -199,7 +207,8 @@ export function createServices(options: ServicesOptions): Services {
   const usage = new UsageService({ db, tokensPerDay: config.quotaTokensPerDay });
   const limits = { rateLimiter, quota, usage };
   const turns = { config, db, events, pubsub, agents, sessions, ...limits, logger, metrics };
-  const { runner, chat } = createTurns({ ...turns, model: chosen.model, modelName: chosen.name });
+  const model = { model: chosen.model, modelName: chosen.name, telemetry: !!options.telemetry };
+  const { runner, chat } = createTurns({ ...turns, ...model });
   metrics.track({
     subscriptions: () => events.subscriberCount(),
     runningTurns: () => runner.runningCount(),

@@ -27,6 +27,7 @@ import { createContext } from './context.js';
 import { AppError, ErrorCode } from './errors.js';
 import { clientIp } from './http/client.js';
 import { withCode, withoutSuggestions } from './http/errors.js';
+import type { PersistedDocuments } from './http/persisted-documents.js';
 import type { Yoga } from './http/yoga.js';
 import { ThrottledLog } from './limits/log-throttle.js';
 import type { Services } from './services.js';
@@ -62,14 +63,16 @@ type Connection = WsContext<Record<string, unknown>, Extra>;
 function prepare(
   enveloped: ReturnType<Yoga['getEnveloped']>,
   payload: SubscribePayload,
+  persisted: PersistedDocuments | null,
 ): DocumentNode | readonly GraphQLError[] {
   let document: DocumentNode;
   try {
-    document = enveloped.parse(payload.query);
+    document = enveloped.parse(persisted?.queryFor(payload) ?? payload.query);
     const errors = enveloped.validate(enveloped.schema, document);
     if (errors.length)
       return errors.map((e: GraphQLError) => withCode(e, ErrorCode.BAD_USER_INPUT));
   } catch (error) {
+    if (error instanceof AppError) return [error]; // an unknown or untrusted document
     if (error instanceof GraphQLError) return [withCode(error, ErrorCode.BAD_USER_INPUT)];
     throw error;
   }
@@ -201,8 +204,7 @@ async function admit(services: Services, connections: Connections, c: Connection
 
 /** One operation of a socket, executed through Yoga's envelop like an HTTP request. */
 async function executionArgs(
-  yoga: Yoga,
-  services: Services,
+  { yoga, services, persisted }: Served,
   c: Connection,
   payload: SubscribePayload,
 ): Promise<ExecutionArgs | readonly GraphQLError[]> {
@@ -213,7 +215,7 @@ async function executionArgs(
     socket: c.extra.socket,
     params: payload,
   });
-  const document = prepare(enveloped, payload);
+  const document = prepare(enveloped, payload, persisted);
   if (Array.isArray(document)) return document;
   return {
     schema: enveloped.schema,
@@ -223,6 +225,13 @@ async function executionArgs(
     contextValue: await enveloped.contextFactory(),
     rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
   };
+}
+
+/** What every operation of a socket runs through. */
+interface Served {
+  yoga: Yoga;
+  services: Services;
+  persisted: PersistedDocuments | null;
 }
 
 type GraphqlWs = ReturnType<typeof makeServer<Record<string, unknown>, Extra>>;
@@ -302,7 +311,12 @@ function serveSockets(wss: WebSocketServer, graphqlWs: GraphqlWs, logger: Logger
  * /graphql), through Yoga's envelop: masking, limits, metrics and auth behave as over HTTP. The
  * credential is checked on connect and then kept checked (see Connections).
  */
-export function createWsServer(server: Server, yoga: Yoga, services: Services) {
+export function createWsServer(
+  server: Server,
+  yoga: Yoga,
+  services: Services,
+  persisted: PersistedDocuments | null = null,
+) {
   const { config, logger } = services;
   const wss = new WebSocketServer({
     server,
@@ -336,7 +350,7 @@ export function createWsServer(server: Server, yoga: Yoga, services: Services) {
       // Counted before anything is awaited: the operation is already in ctx.subscriptions.
       const capped = connections.capExceeded(ctx as Connection);
       if (capped) return [capped];
-      return executionArgs(yoga, services, ctx as Connection, payload);
+      return executionArgs({ yoga, services, persisted }, ctx as Connection, payload);
     },
   });
   const sockets = serveSockets(wss, graphqlWs, logger);

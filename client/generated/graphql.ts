@@ -124,6 +124,97 @@ export type UpdateSessionInput = {
   title?: string | null | undefined;
 };
 
+export type ChatTransportSessionFragment = { id: string, lastEventSeq: number, activeTurn: { id: string } | null, lastMessage: { id: string, role: MessageRole } | null };
+
+export type ChatTransportSessionByIdQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ChatTransportSessionByIdQuery = { session: { id: string, lastEventSeq: number, activeTurn: { id: string } | null, lastMessage: { id: string, role: MessageRole } | null } | null };
+
+export type ChatTransportSessionByKeyQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type ChatTransportSessionByKeyQuery = { session: { id: string, lastEventSeq: number, activeTurn: { id: string } | null, lastMessage: { id: string, role: MessageRole } | null } | null };
+
+export type ChatTransportOpenSessionMutationVariables = Exact<{
+  key: string;
+}>;
+
+
+export type ChatTransportOpenSessionMutation = { createSession: { session: { id: string, lastEventSeq: number, activeTurn: { id: string } | null, lastMessage: { id: string, role: MessageRole } | null } } };
+
+export type ChatTransportSendMutationVariables = Exact<{
+  sessionId: string;
+  text: string;
+  clientMessageId?: string | null | undefined;
+}>;
+
+
+export type ChatTransportSendMutation = { sendMessage: { turn: { id: string } } | null };
+
+export type ChatTransportRegenerateMutationVariables = Exact<{
+  messageId: string;
+}>;
+
+
+export type ChatTransportRegenerateMutation = { regenerate: { turn: { id: string } } };
+
+export type ChatTransportAnswerQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ChatTransportAnswerQuery = { node:
+    | { __typename: 'Agent' }
+    | { __typename: 'Memory' }
+    | { __typename: 'Message', id: string, turn: { id: string } | null }
+    | { __typename: 'Session' }
+    | { __typename: 'Turn', assistantMessage: { id: string } | null }
+    | { __typename: 'User' }
+   | null };
+
+export type ChatTransportApproveMutationVariables = Exact<{
+  turnId: string;
+  toolCallId: string;
+  approved: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ChatTransportApproveMutation = { respondToApproval: { turn: { id: string } } };
+
+export type ChatTransportEventsSubscriptionVariables = Exact<{
+  sessionId: string;
+  afterSeq?: number | null | undefined;
+}>;
+
+
+export type ChatTransportEventsSubscription = { sessionEvents:
+    | { __typename: 'ApprovalRequested', toolCallId: string, seq: number, turnId: string | null }
+    | { __typename: 'BranchSwitched', seq: number, turnId: string | null }
+    | { __typename: 'MessageAppended', seq: number, turnId: string | null }
+    | { __typename: 'QueuedTurnCancelled', seq: number, turnId: string | null }
+    | { __typename: 'ReasoningDelta', delta: string, seq: number, turnId: string | null }
+    | { __typename: 'SessionDeleted', seq: number, turnId: string | null }
+    | { __typename: 'SessionExpiring', seq: number, turnId: string | null }
+    | { __typename: 'SessionUpdated', seq: number, turnId: string | null }
+    | { __typename: 'StepFinished', seq: number, turnId: string | null }
+    | { __typename: 'TextDelta', delta: string, seq: number, turnId: string | null }
+    | { __typename: 'ToolCallStarted', toolCallId: string, toolName: string, seq: number, turnId: string | null }
+    | { __typename: 'ToolCalled', toolCallId: string, toolName: string, input: Json | null, seq: number, turnId: string | null }
+    | { __typename: 'ToolFailed', toolCallId: string, errorText: string, seq: number, turnId: string | null }
+    | { __typename: 'ToolResulted', toolCallId: string, output: Json | null, seq: number, turnId: string | null }
+    | { __typename: 'TurnCancelled', seq: number, turnId: string | null }
+    | { __typename: 'TurnFailed', seq: number, turnId: string | null, error: { message: string } }
+    | { __typename: 'TurnFinished', seq: number, turnId: string | null, turn: { finishReason: string | null } }
+    | { __typename: 'TurnQueued', seq: number, turnId: string | null }
+    | { __typename: 'TurnStarted', seq: number, turnId: string | null }
+   };
+
 export type SendMessageMutationVariables = Exact<{
   sessionId?: string | null | undefined;
   text: string;
@@ -916,6 +1007,37 @@ export type ConvUsageSessionCountQueryVariables = Exact<{ [key: string]: never; 
 
 export type ConvUsageSessionCountQuery = { sessions: { totalCount: number } };
 
+export type EcoSessionByKeyQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type EcoSessionByKeyQuery = { session: { id: string, messageCount: number, messages: { edges: Array<{ node: { id: string, role: MessageRole, text: string, siblings: Array<{ id: string }> } }> } } | null };
+
+export type EcoViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EcoViewerQuery = { viewer: { id: string, name: string } };
+
+export type EcoSendMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type EcoSendMutation = { sendMessage: { turn: { id: string } } | null };
+
+export type EcoTracedSendMutationVariables = Exact<{
+  text: string;
+}>;
+
+
+export type EcoTracedSendMutation = { sendMessage: { session: { id: string }, turn: { id: string } } | null };
+
+export type EcoTracedViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EcoTracedViewerQuery = { viewer: { id: string } };
+
 export type CrashTestSessionQueryVariables = Exact<{
   id: string;
 }>;
@@ -1132,6 +1254,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ChatTransportSessionFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ChatTransportSession on Session {
+  id
+  lastEventSeq
+  activeTurn {
+    id
+  }
+  lastMessage {
+    id
+    role
+  }
+}
+    `, {"fragmentName":"ChatTransportSession"}) as unknown as TypedDocumentString<ChatTransportSessionFragment, unknown>;
 export const MessageFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment MessageFields on Message {
   id
@@ -1238,6 +1373,153 @@ export const TestTurnFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TestTurn"}) as unknown as TypedDocumentString<TestTurnFragment, unknown>;
+export const ChatTransportSessionByIdDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ChatTransportSessionById($id: ID!) {
+  session(id: $id) {
+    ...ChatTransportSession
+  }
+}
+    fragment ChatTransportSession on Session {
+  id
+  lastEventSeq
+  activeTurn {
+    id
+  }
+  lastMessage {
+    id
+    role
+  }
+}`, {"hash":"sha256:d9f5937454664799a7f4b5415c8e39db9ce2b2830a73c0e10e7c62db0c74f06b"}) as unknown as TypedDocumentString<ChatTransportSessionByIdQuery, ChatTransportSessionByIdQueryVariables>;
+export const ChatTransportSessionByKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ChatTransportSessionByKey($key: String!) {
+  session(key: $key) {
+    ...ChatTransportSession
+  }
+}
+    fragment ChatTransportSession on Session {
+  id
+  lastEventSeq
+  activeTurn {
+    id
+  }
+  lastMessage {
+    id
+    role
+  }
+}`, {"hash":"sha256:f56c797b452e772f9c41a6f9b0d49f2cce15850e241a42202794c5af2160d6fd"}) as unknown as TypedDocumentString<ChatTransportSessionByKeyQuery, ChatTransportSessionByKeyQueryVariables>;
+export const ChatTransportOpenSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ChatTransportOpenSession($key: String!) {
+  createSession(input: {key: $key, ifKeyExists: RETURN}) {
+    session {
+      ...ChatTransportSession
+    }
+  }
+}
+    fragment ChatTransportSession on Session {
+  id
+  lastEventSeq
+  activeTurn {
+    id
+  }
+  lastMessage {
+    id
+    role
+  }
+}`, {"hash":"sha256:b9c5450111b994172d18aba5a3a9d9a67f09b7284a04c7d12b18a753ddd7a98d"}) as unknown as TypedDocumentString<ChatTransportOpenSessionMutation, ChatTransportOpenSessionMutationVariables>;
+export const ChatTransportSendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ChatTransportSend($sessionId: ID!, $text: String!, $clientMessageId: String) {
+  sendMessage(
+    input: {sessionId: $sessionId, text: $text, clientMessageId: $clientMessageId}
+  ) {
+    turn {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:c5e69ff4d74c5d4815ff23a67745056cad4db83a946aedfa4c238af4b91c04db"}) as unknown as TypedDocumentString<ChatTransportSendMutation, ChatTransportSendMutationVariables>;
+export const ChatTransportRegenerateDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ChatTransportRegenerate($messageId: ID!) {
+  regenerate(input: {messageId: $messageId}) {
+    turn {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:c6f444b6efa21870e243502a845bf0b164d05e15d15db0219c8bf3fc098f6381"}) as unknown as TypedDocumentString<ChatTransportRegenerateMutation, ChatTransportRegenerateMutationVariables>;
+export const ChatTransportAnswerDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ChatTransportAnswer($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Turn {
+      assistantMessage {
+        id
+      }
+    }
+    ... on Message {
+      id
+      turn {
+        id
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:05c3a316c1740a378a83e2c4c746a2026b31bbc038865729492e17ee7996bac7"}) as unknown as TypedDocumentString<ChatTransportAnswerQuery, ChatTransportAnswerQueryVariables>;
+export const ChatTransportApproveDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ChatTransportApprove($turnId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {
+  respondToApproval(
+    input: {turnId: $turnId, toolCallId: $toolCallId, approved: $approved, reason: $reason}
+  ) {
+    turn {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:911a1466b9104f87ffbcbc7df0d4690ce658ea68d360a45489bc60ef07e76dee"}) as unknown as TypedDocumentString<ChatTransportApproveMutation, ChatTransportApproveMutationVariables>;
+export const ChatTransportEventsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    subscription ChatTransportEvents($sessionId: ID!, $afterSeq: Int) {
+  sessionEvents(sessionId: $sessionId, afterSeq: $afterSeq) {
+    __typename
+    seq
+    turnId
+    ... on TextDelta {
+      delta
+    }
+    ... on ReasoningDelta {
+      delta
+    }
+    ... on ToolCallStarted {
+      toolCallId
+      toolName
+    }
+    ... on ToolCalled {
+      toolCallId
+      toolName
+      input
+    }
+    ... on ToolResulted {
+      toolCallId
+      output
+    }
+    ... on ToolFailed {
+      toolCallId
+      errorText
+    }
+    ... on ApprovalRequested {
+      toolCallId
+    }
+    ... on TurnFinished {
+      turn {
+        finishReason
+      }
+    }
+    ... on TurnFailed {
+      error {
+        message
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:fedbdd4c510eb7ba88cf4b3f8e6cd704e4b3b208d08857ae1cafb1572e55e642"}) as unknown as TypedDocumentString<ChatTransportEventsSubscription, ChatTransportEventsSubscriptionVariables>;
 export const SendMessageDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SendMessage($sessionId: ID, $text: String!, $clientMessageId: String) {
   sendMessage(
@@ -2919,6 +3201,62 @@ export const ConvUsageSessionCountDocument = /*#__PURE__*/ new TypedDocumentStri
   }
 }
     `, {"hash":"sha256:d1a50a200f64e7b1edcb1e2acbce8b58df0d4d6468fc4a02e22d180bea51a70f"}) as unknown as TypedDocumentString<ConvUsageSessionCountQuery, ConvUsageSessionCountQueryVariables>;
+export const EcoSessionByKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query EcoSessionByKey($key: String!) {
+  session(key: $key) {
+    id
+    messageCount
+    messages(last: 20) {
+      edges {
+        node {
+          id
+          role
+          text
+          siblings {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:e898737259279dc89f885e22da5614d4600878b222e1ae673f067cb1d389c2dc"}) as unknown as TypedDocumentString<EcoSessionByKeyQuery, EcoSessionByKeyQueryVariables>;
+export const EcoViewerDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query EcoViewer {
+  viewer {
+    id
+    name
+  }
+}
+    `, {"hash":"sha256:24df94c4208607bf4ad0bbc584728d3e59069871b7f551739468a9722f7cf869"}) as unknown as TypedDocumentString<EcoViewerQuery, EcoViewerQueryVariables>;
+export const EcoSendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation EcoSend($sessionId: ID!) {
+  sendMessage(input: {sessionId: $sessionId, text: "hello"}) {
+    turn {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:29c2fe9581e7bd43152b7c213cb9afd9afa9067e1da97da7168312d54001f1c7"}) as unknown as TypedDocumentString<EcoSendMutation, EcoSendMutationVariables>;
+export const EcoTracedSendDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation EcoTracedSend($text: String!) {
+  sendMessage(input: {text: $text}) {
+    session {
+      id
+    }
+    turn {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:0c92fa9898617a7891eb4c8962f0ea5f1fd5e7d768fdd4b385bf6c0f250d9f20"}) as unknown as TypedDocumentString<EcoTracedSendMutation, EcoTracedSendMutationVariables>;
+export const EcoTracedViewerDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query EcoTracedViewer {
+  viewer {
+    id
+  }
+}
+    `, {"hash":"sha256:557b859c9f5945080b04d10f97029f2e9a18f46b10ace83b033ab4a067a6cedd"}) as unknown as TypedDocumentString<EcoTracedViewerQuery, EcoTracedViewerQueryVariables>;
 export const CrashTestSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     query CrashTestSession($id: ID!) {
   session(id: $id) {

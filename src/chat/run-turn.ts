@@ -50,6 +50,8 @@ export interface RunTurnOptions {
   maxSteps?: number;
   /** Logs what the client must not see (provider error details). */
   onError?: (error: unknown) => void;
+  /** The AI SDK's spans for the model calls (tracing on); prompts and answers are not recorded. */
+  telemetry?: boolean;
 }
 
 export const NO_USAGE: UsagePayload = { inputTokens: null, outputTokens: null, totalTokens: null };
@@ -88,6 +90,12 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnOutcome> {
     abortSignal: options.signal,
     maxRetries: 1,
     onError: () => {}, // errors arrive as 'error' parts below
+    experimental_telemetry: {
+      isEnabled: options.telemetry ?? false,
+      functionId: 'chat.turn',
+      recordInputs: false,
+      recordOutputs: false,
+    },
   });
   try {
     for await (const part of result.fullStream) {

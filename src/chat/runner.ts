@@ -1,4 +1,5 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { EventLog } from '../events/log.js';
@@ -27,6 +28,8 @@ export interface TurnRunnerDeps {
   logger: Logger;
   /** Called for every streamed text or reasoning delta (metrics). */
   onDelta?: () => void;
+  /** Tracing is on: a span per turn, and the AI SDK's spans per model call. */
+  telemetry?: boolean;
 }
 
 interface Running {
@@ -77,7 +80,7 @@ export class TurnRunner {
         break;
       }
     })();
-    const done = this.run(turn, controller.signal, agent)
+    const done = this.traced(turn, () => this.run(turn, controller.signal, agent))
       .catch((err) => this.deps.logger.error({ err, turnId: turn.id }, 'turn runner crashed'))
       .finally(() => {
         this.running.delete(turn.id);
@@ -93,6 +96,22 @@ export class TurnRunner {
     local.controller.abort(new Error('stopped'));
     await local.done;
     return true;
+  }
+
+  /** The turn inside a `chat.turn` span when tracing is on (the model and SQL spans nest in it). */
+  private traced(turn: Turn, run: () => Promise<void>): Promise<void> {
+    if (!this.deps.telemetry) return run();
+    const attributes = { 'chat.session_id': turn.sessionId, 'chat.turn_id': turn.id };
+    return trace
+      .getTracer('chat-sessions-graphql')
+      .startActiveSpan('chat.turn', { attributes }, (span) =>
+        run()
+          .catch((err: unknown) => {
+            span.setStatus({ code: SpanStatusCode.ERROR });
+            throw err;
+          })
+          .finally(() => span.end()),
+      );
   }
 
   private async run(turn: Turn, signal: AbortSignal, knownAgent?: Agent) {
@@ -120,6 +139,7 @@ export class TurnRunner {
           latest = parts;
         },
         onError: (err) => logger.warn({ err, turnId: turn.id }, 'model call failed'),
+        telemetry: this.deps.telemetry,
       });
     } finally {
       checkpoints.remove(turn.id);

@@ -1,10 +1,10 @@
 // The chat web page: GET / (HTML), /app.js (web/app.ts bundled by esbuild) and /styles.css.
 // The bundle is built in memory on the first request and kept; nothing is written to disk.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'graphql-yoga';
 import { ROOT } from '../paths.js';
+import { type Asset, assetResponse, bundleBrowserScript, makeAsset } from './assets.js';
 
 const WEB_DIR = path.join(ROOT, 'web/');
 
@@ -21,54 +21,27 @@ export interface WebPageOptions {
   mayShowKey?: (request: Request) => boolean;
 }
 
-interface Asset {
-  body: string;
-  type: string;
-  etag: string;
-}
-
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 async function buildAssets(options: WebPageOptions): Promise<Map<string, Asset>> {
-  const { build } = await import('esbuild');
-  const [result, html, css] = await Promise.all([
-    build({
-      entryPoints: [`${WEB_DIR}app.ts`],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      legalComments: 'none',
-      logLevel: 'silent',
-    }),
+  const [js, html, css] = await Promise.all([
+    bundleBrowserScript('app.ts', 'esm'),
     readFile(`${WEB_DIR}index.html`, 'utf8'),
     readFile(`${WEB_DIR}styles.css`, 'utf8'),
   ]);
-  const js = result.outputFiles[0]?.text ?? '';
   const meta = options.devApiKey
     ? `<meta name="chat-dev-api-key" content="${escapeAttribute(options.devApiKey)}" />\n  `
     : null;
-  const asset = (body: string, type: string): Asset => ({
-    body,
-    type,
-    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
-  });
+  const htmlType = 'text/html; charset=utf-8';
   return new Map<string, Asset>([
-    ['/', asset(html, 'text/html; charset=utf-8')],
+    ['/', await makeAsset(html, htmlType)],
     // The same page with the development key, served only where mayShowKey allows it.
     ...(meta
-      ? [
-          [
-            WITH_KEY,
-            asset(html.replace('</head>', `${meta}</head>`), 'text/html; charset=utf-8'),
-          ] as const,
-        ]
+      ? [[WITH_KEY, await makeAsset(html.replace('</head>', `${meta}</head>`), htmlType)] as const]
       : []),
-    ['/app.js', asset(js, 'text/javascript; charset=utf-8')],
-    ['/styles.css', asset(css, 'text/css; charset=utf-8')],
+    ['/app.js', await makeAsset(js, 'text/javascript; charset=utf-8')],
+    ['/styles.css', await makeAsset(css, 'text/css; charset=utf-8')],
   ]);
 }
 
@@ -107,19 +80,11 @@ export function useWebPage(options: WebPageOptions = {}): Plugin {
       }
       if (!asset) return;
       const headers = {
-        'content-type': asset.type,
-        etag: asset.etag,
         // The HTML may carry the development key: never stored; the rest revalidates (ETag).
         'cache-control': url.pathname === '/' ? 'no-store' : 'no-cache',
         ...SECURITY_HEADERS,
       };
-      const fresh = request.headers.get('if-none-match') === asset.etag;
-      endResponse(
-        new fetchAPI.Response(fresh || request.method === 'HEAD' ? null : asset.body, {
-          status: fresh ? 304 : 200,
-          headers,
-        }),
-      );
+      endResponse(assetResponse(fetchAPI, request, asset, headers));
     },
   };
 }

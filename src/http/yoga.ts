@@ -1,4 +1,4 @@
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate, presentsCredential } from '../auth/authenticate.js';
 import { type Context, createContext } from '../context.js';
 import { schema } from '../schema/index.js';
@@ -6,7 +6,7 @@ import type { Services } from '../services.js';
 import { clientIp, isLoopbackBind, isLoopbackHostHeader } from './client.js';
 import { useCors } from './cors.js';
 import { maskError, useApiErrors } from './errors.js';
-import { graphiqlDefaultQuery } from './graphiql.js';
+import { graphiqlDefaultQuery, graphiqlPages } from './graphiql.js';
 import {
   useBodyLimits,
   useClientLimits,
@@ -17,6 +17,7 @@ import {
   useResponseBudget,
 } from './limits.js';
 import { useObservability, yogaLogger } from './observability.js';
+import { type PersistedDocuments, usePersistedDocuments } from './persisted-documents.js';
 import { requestIdOf, useRequestId } from './request-id.js';
 import { useWebPage } from './web-page.js';
 
@@ -24,17 +25,18 @@ export type Yoga = YogaServerInstance<Record<string, never>, Context>;
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
-/** GraphiQL's options: subscriptions over WebSocket, the development key pre-filled if given. */
+/**
+ * GraphiQL's options: the development key pre-filled if given (web/graphiql.ts sends the Headers
+ * pane with HTTP requests and as a subscription socket's connection params).
+ */
 function graphiql(devApiKey: string | undefined) {
   const authorization = devApiKey ? `Bearer ${devApiKey}` : undefined;
   return {
     title: 'Chat sessions GraphQL',
-    subscriptionsProtocol: 'WS' as const,
     defaultQuery: graphiqlDefaultQuery,
     headers: authorization ? JSON.stringify({ Authorization: authorization }) : undefined,
-    // GraphiQL's headers go with HTTP requests only; its graphql-ws client sends these
-    // connectionParams (url-loader's option, not in Yoga's GraphiQLOptions type).
-    ...(authorization ? { connectionParams: { authorization } } : {}),
+    // The walkthrough starts in the Variables pane (GraphiQL's own option).
+    defaultEditorToolsVisibility: 'variables' as const,
   };
 }
 
@@ -49,11 +51,15 @@ function devKeyGate(services: Services) {
 }
 
 /** The HTTP side of the API: GraphQL (Yoga), GraphiQL, the web page, /health and /metrics. */
-export function createHttpApp(services: Services, options: { devApiKey?: string }): Yoga {
+export function createHttpApp(
+  services: Services,
+  options: { devApiKey?: string; persisted?: PersistedDocuments | null; plugins?: Plugin[] },
+): Yoga {
   const { config, logger } = services;
   const production = config.isProduction;
   const devApiKey = production ? undefined : options.devApiKey;
   const mayShowKey = devKeyGate(services);
+  const graphiqlPage = graphiqlPages();
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -62,9 +68,9 @@ export function createHttpApp(services: Services, options: { devApiKey?: string 
     logging: yogaLogger(logger),
     maskedErrors: { maskError },
     cors: false, // useCors: an allow-list, never reflecting
-    // Loaded on the first GraphiQL request: the page is large, and most starts never show it.
-    renderGraphiQL: async (opts) =>
-      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(opts),
+    extraParamNames: ['documentId'], // trusted documents by id (persisted-documents.ts)
+    // Built on the first GraphiQL request: GraphiQL is large, and most starts never show it.
+    renderGraphiQL: (opts) => graphiqlPage.render(opts as Record<string, unknown>),
     graphiql: production
       ? false
       : (request) => graphiql(devApiKey && mayShowKey(request) ? devApiKey : undefined),
@@ -80,13 +86,16 @@ export function createHttpApp(services: Services, options: { devApiKey?: string 
       return createContext(services, auth, requestIdOf(request));
     },
     plugins: [
+      ...(options.plugins ?? []), // tracing: first, so its spans cover the rest
       useRequestId(),
       useCors(config.corsOrigins),
       useClientLimits(services, GRAPHQL_ENDPOINT),
       useWebPage({ devApiKey, mayShowKey }),
+      ...(production ? [] : [graphiqlPage.plugin]),
       ...useObservability(services),
       ...useDocumentLimits({ production }),
       useBodyLimits(),
+      usePersistedDocuments(options.persisted ?? null),
       useIntrospectionAuth({ production }),
       useOperationLimit(services),
       useQueryCost(services),

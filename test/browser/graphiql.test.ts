@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateSessionDocument, SendMessageDocument } from '../../client/generated/graphql.js';
 import { graphiqlDefaultQuery } from '../../src/http/graphiql.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { TestFirstSession } from '../helpers/operations.js';
@@ -99,6 +100,44 @@ describe.skipIf(!hasChromium)('GraphiQL walkthrough (browser)', () => {
     expect(await shown()).toContain('"TextDelta"');
     expect(frames.filter((f) => f.includes('"TextDelta"')).length).toBeGreaterThan(5);
     await page.screenshot({ path: `${RESULTS_DIR}/graphiql.png` });
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('runs a subscription as the user the Headers pane names, not with the development key', async () => {
+    const bob = await t.user();
+    const created = await t.gql(CreateSessionDocument, { input: { title: 'Bob only' } }, bob.key);
+    const sessionId = created.data!.createSession.session.id;
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    const sent: string[] = [];
+    page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(String(f.payload))));
+    await openGraphiQL(page);
+
+    await page.getByRole('button', { name: 'Headers' }).click();
+    await page.locator('.graphiql-editor-tool .view-lines').filter({ visible: true }).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(JSON.stringify({ Authorization: `Bearer ${bob.key}` }));
+    await page.getByRole('button', { name: 'Variables' }).click();
+    await page.locator('.graphiql-editor-tool .view-lines').filter({ visible: true }).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(JSON.stringify({ sessionId }));
+    await cursorOn(page, 'sessionEvents(sessionId');
+    await page.keyboard.press('Control+Enter');
+
+    // The socket is opened with Bob's key; the development user could not see Bob's session.
+    await expect.poll(() => sent.find((f) => f.includes('connection_init'))).toBeDefined();
+    const init = JSON.parse(sent.find((f) => f.includes('connection_init'))!);
+    expect(init.payload).toEqual({ authorization: `Bearer ${bob.key}` });
+    await expect.poll(() => t.app.services.events.subscriberCount()).toBe(1);
+    await t.gql(SendMessageDocument, { sessionId, text: 'hello from bob' }, bob.key);
+    const response = page.locator('.graphiql-response');
+    await expect.poll(() => response.textContent(), { timeout: 15_000 }).toContain('TurnFinished');
+    expect(await response.textContent()).not.toContain('NOT_FOUND');
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);

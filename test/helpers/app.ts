@@ -7,6 +7,7 @@ import { type App, createApp } from '../../src/app.js';
 import { createUserWithKey } from '../../src/auth/api-keys.js';
 import { createLocalModel } from '../../src/chat/models/local.js';
 import { loadConfig } from '../../src/config.js';
+import type { Tracing } from '../../src/http/tracing.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { postGraphQL } from './server-process.js';
 
@@ -69,6 +70,8 @@ export interface TestAppOptions {
   graphiqlApiKey?: string | true;
   /** The server's logger (default: silent, or TEST_LOG_LEVEL); tests of log lines pass their own. */
   logger?: Logger;
+  /** OpenTelemetry started by the test (startTracing with an in-memory exporter). */
+  tracing?: Tracing;
 }
 
 let userCounter = 0;
@@ -107,6 +110,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     graphiqlApiKey:
       typeof options.graphiqlApiKey === 'string' ? options.graphiqlApiKey : devUser?.key,
+    tracing: options.tracing,
   });
   const url = (await app.listen(0, '127.0.0.1')).replace('localhost', '127.0.0.1');
   const clients: Client[] = [];
