@@ -29,6 +29,9 @@ import { SearchService } from './sessions/search.js';
 import { SessionService } from './sessions/service.js';
 import { TransferService } from './sessions/transfer.js';
 import { UserService } from './users/service.js';
+import { access } from './workspaces/access.js';
+import { ProjectService } from './workspaces/projects.js';
+import { WorkspaceService } from './workspaces/service.js';
 
 export interface ServicesOptions {
   config: Config;
@@ -64,6 +67,11 @@ export interface Services {
   agents: AgentService;
   users: UserService;
   sessions: SessionService;
+  /** Workspaces and their members. */
+  workspaces: WorkspaceService;
+  projects: ProjectService;
+  /** Who sees what (workspaces/access.ts), for the Pothos node lookups. */
+  access: typeof access;
   /** The message tree of sessions: siblings, switching and forking branches. */
   branches: BranchService;
   /** Sessions as AI SDK UIMessage[]: export and import. */
@@ -97,6 +105,18 @@ function connectRedis(url: string, logger: Logger) {
   return clients;
 }
 
+/** Sessions and the workspaces and projects that scope them. */
+function createSessionServices(deps: {
+  db: Db;
+  events: EventLog;
+  pubsub: AppPubSub;
+  agents: AgentService;
+}) {
+  const workspaces = new WorkspaceService({ db: deps.db, pubsub: deps.pubsub });
+  const sessions = new SessionService({ ...deps, workspaces });
+  return { workspaces, sessions, projects: new ProjectService({ db: deps.db, sessions }), access };
+}
+
 /** The turn path: the store, the runner and admission. */
 function createTurns(deps: {
   config: Config;
@@ -105,6 +125,7 @@ function createTurns(deps: {
   pubsub: AppPubSub;
   agents: AgentService;
   sessions: SessionService;
+  /** Workspaces and their members. */
   rateLimiter: RateLimiter;
   quota: StorageQuota;
   usage: UsageService;
@@ -185,7 +206,8 @@ export function createServices(options: ServicesOptions): Services {
   const events = new EventLog({ db, transport });
   const metrics = createMetrics();
   const agents = new AgentService(db);
-  const sessions = new SessionService({ db, events, pubsub, agents });
+  const scoped = createSessionServices({ db, events, pubsub, agents });
+  const { sessions } = scoped;
   const branches = new BranchService({ db, events, sessions });
   const quota = new StorageQuota(db, {
     maxMessages: config.storageQuotaMessages,
@@ -230,7 +252,7 @@ export function createServices(options: ServicesOptions): Services {
     userLoads: new Lanes(),
     agents,
     users: new UserService(db),
-    sessions,
+    ...scoped,
     branches,
     transfer: new TransferService({ db, sessions, quota }),
     search: new SearchService(db),

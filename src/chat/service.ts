@@ -153,7 +153,7 @@ export class ChatService {
     if (!input.sessionId) {
       return (await sessions.create(userId, { agentId: input.agentId })).session;
     }
-    const session = await sessions.getOwned(userId, input.sessionId);
+    const session = await sessions.getVisible(userId, input.sessionId);
     if (input.agentId && input.agentId !== session.agentId) {
       return sessions.update(userId, session.id, { agentId: input.agentId });
     }
@@ -215,7 +215,7 @@ export class ChatService {
     });
     const { turn } = queued;
     await events.publish(a.session.id, { type: 'TurnQueued', turnId: turn.id, turn });
-    sessions.announce(a.userId, a.session.id, 'UPDATED');
+    sessions.announce(a.session, 'UPDATED');
     // The running turn may have ended while this one was stored: the queue moves on.
     await runner.startNext(a.session.id);
     return queued;
@@ -234,7 +234,7 @@ export class ChatService {
       await events.publish(session.id, { type: 'BranchSwitched', leafMessageId: userMessage.id });
     }
     await events.publish(session.id, { type: 'TurnStarted', turnId: turn.id, turn, userMessage });
-    sessions.announce(session.userId, session.id, 'UPDATED');
+    sessions.announce(session, 'UPDATED');
     runner.start(turn, a.agent, userMessage.text);
     return claimed;
   }
@@ -245,8 +245,9 @@ export class ChatService {
     input: { turnId: string; toolCallId: string; approved: boolean; reason?: string | null },
   ): Promise<Turn> {
     const { store, events, sessions, runner } = this.deps;
-    const turn = await store.owned(userId, input.turnId);
-    if (!turn) throw AppError.notFound('Turn');
+    const found = await store.visible(userId, input.turnId);
+    if (!found) throw AppError.notFound('Turn');
+    const { session, ...turn } = found;
     if (turn.status !== 'AWAITING_APPROVAL') {
       throw new AppError(ErrorCode.CONFLICT, 'This turn is not waiting for an approval');
     }
@@ -258,7 +259,7 @@ export class ChatService {
     await events.prepare(turn.sessionId);
     const answered = await store.answerApproval(turn, reply as Message, parts, stillPending);
     if (answered.resumed) {
-      sessions.announce(userId, turn.sessionId, 'UPDATED');
+      sessions.announce(session, 'UPDATED');
       runner.start(answered.turn);
     }
     return answered.turn;
@@ -270,7 +271,7 @@ export class ChatService {
    */
   async stopTurn(userId: string, sessionId: string, turnId?: string | null): Promise<Turn | null> {
     const { sessions, store, runner, pubsub } = this.deps;
-    const session = await sessions.getOwned(userId, sessionId);
+    const session = await sessions.getVisible(userId, sessionId);
     if (turnId && turnId !== session.activeTurnId) return this.cancelQueued(session, turnId);
     const running = session.activeTurnId;
     if (!running) return null;
@@ -295,7 +296,7 @@ export class ChatService {
     const cancelled = await store.cancelQueued(turnId);
     if (!cancelled) return turn; // it started or ended meanwhile: nothing to cancel
     await events.publish(session.id, { type: 'QueuedTurnCancelled', turnId, turn: cancelled });
-    sessions.announce(session.userId, session.id, 'UPDATED');
+    sessions.announce(session, 'UPDATED');
     return cancelled;
   }
 

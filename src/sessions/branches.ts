@@ -98,6 +98,8 @@ export class BranchService {
       title,
       agentId: session.agentId,
       metadata: session.metadata,
+      workspaceId: session.workspaceId,
+      projectId: session.projectId,
     });
     const now = new Date();
     const [copied] = await this.deps.db.$queryRaw<Session[]>`

@@ -81,7 +81,9 @@ export class SearchService {
     const after = input.after ? decode(input.after) : null;
     const f = input.filter ?? {};
     const conditions = [
-      Prisma.sql`s."userId" = ${userId}::uuid`,
+      // The access rule of workspaces/access.ts: the viewer is a member of the session's workspace.
+      Prisma.sql`EXISTS (SELECT 1 FROM "WorkspaceMember" wm
+                         WHERE wm."workspaceId" = s."workspaceId" AND wm."userId" = ${userId}::uuid)`,
       Prisma.sql`m."search" @@ q.query`,
       // A message cancelled while queued (or still waiting) is in no conversation yet.
       Prisma.raw(`NOT ${NEVER_ON_A_BRANCH_SQL}`),
