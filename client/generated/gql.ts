@@ -109,6 +109,24 @@ type Documents = {
     "\n  query ControlTestSession($id: ID!) {\n    session(id: $id) {\n      id state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) { edges { node { id role text turn { id status } } } }\n    }\n  }\n": typeof types.ControlTestSessionDocument,
     "\n        query ControlSessionsList {\n          sessions { totalCount edges { node { id messageCount state } } }\n        }\n      ": typeof types.ControlSessionsListDocument,
     "\n  query TurnTestSession($id: ID!) {\n    session(id: $id) {\n      id title state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) {\n        edges { node {\n          id role text\n          turn { id }\n          parts {\n            __typename\n            ... on TextPart { text }\n            ... on StepStartPart { step }\n            ... on ToolPart { toolCallId toolName state input output errorText }\n          }\n        } }\n      }\n    }\n  }\n": typeof types.TurnTestSessionDocument,
+    "\n  query WsSession($id: ID!) {\n    session(id: $id) {\n      id title status\n      createdBy { name }\n      participants { kind user { name } agent { name } }\n      messages(first: 10) { edges { node { role text author { name } } } }\n    }\n  }\n": typeof types.WsSessionDocument,
+    "\n  mutation WsRename($id: ID!, $title: String!) {\n    renameSession(input: { id: $id, title: $title }) { session { title } }\n  }\n": typeof types.WsRenameDocument,
+    "\n  mutation WsSetStatus($id: ID!, $status: SessionStatus) {\n    updateSession(input: { id: $id, status: $status }) { session { status } }\n  }\n": typeof types.WsSetStatusDocument,
+    "\n  mutation WsDelete($id: ID!) {\n    deleteSession(input: { id: $id }) { deletedSessionId }\n  }\n": typeof types.WsDeleteDocument,
+    "\n  mutation WsResume($id: ID!) {\n    resumeSession(input: { id: $id }) { session { status } }\n  }\n": typeof types.WsResumeDocument,
+    "\n  mutation WsMove($id: ID!, $projectId: ID) {\n    updateSession(input: { id: $id, projectId: $projectId }) { session { project { slug } } }\n  }\n": typeof types.WsMoveDocument,
+    "\n  mutation WsRenameProject($id: ID!, $name: String!) {\n    renameProject(input: { id: $id, name: $name }) { project { name slug } }\n  }\n": typeof types.WsRenameProjectDocument,
+    "\n  mutation WsDeleteProject($id: ID!, $deleteSessions: Boolean) {\n    deleteProject(input: { id: $id, deleteSessions: $deleteSessions }) { deletedProjectId }\n  }\n": typeof types.WsDeleteProjectDocument,
+    "\n  query WsProjectSessions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        name sessionCount\n        sessions(first: 10) { totalCount edges { node { title } } }\n      }\n    }\n  }\n": typeof types.WsProjectSessionsDocument,
+    "\n  query WsProjects($workspaceId: ID) {\n    projects(workspaceId: $workspaceId, first: 10) { edges { node { slug sessionCount } } }\n  }\n": typeof types.WsProjectsDocument,
+    "\n      query WsPagingSql($first: Int, $workspaceId: ID) {\n        sessions(first: $first, filter: { workspaceId: $workspaceId }) {\n          totalCount\n          edges {\n            node {\n              title status\n              workspace { name role }\n              project { slug sessionCount }\n              createdBy { name }\n              participants { kind user { name } agent { name avatarUrl } }\n              lastMessage { text author { name } }\n            }\n          }\n        }\n      }\n    ": typeof types.WsPagingSqlDocument,
+    "\n  query WsMyWorkspaces {\n    workspaces(first: 10) { edges { node { id name role personal } } }\n  }\n": typeof types.WsMyWorkspacesDocument,
+    "\n  mutation WsCreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) { workspace { id name role personal } }\n  }\n": typeof types.WsCreateWorkspaceDocument,
+    "\n  mutation WsAddMember($workspaceId: ID!, $userId: ID!, $role: WorkspaceRole) {\n    addWorkspaceMember(input: { workspaceId: $workspaceId, userId: $userId, role: $role }) {\n      workspace { id members(first: 10) { edges { node { role user { id name } } } } }\n    }\n  }\n": typeof types.WsAddMemberDocument,
+    "\n  mutation WsRemoveMember($workspaceId: ID!, $userId: ID!) {\n    removeWorkspaceMember(input: { workspaceId: $workspaceId, userId: $userId }) {\n      workspace { id }\n    }\n  }\n": typeof types.WsRemoveMemberDocument,
+    "\n  mutation WsCreateSession($workspaceId: ID, $projectId: ID, $title: String, $status: SessionStatus) {\n    createSession(input: { workspaceId: $workspaceId, projectId: $projectId, title: $title, status: $status }) {\n      session {\n        id title status\n        workspace { id }\n        project { id slug }\n        createdBy { id name }\n        participants { kind user { name } agent { name } }\n      }\n    }\n  }\n": typeof types.WsCreateSessionDocument,
+    "\n  mutation WsCreateProject($workspaceId: ID!, $name: String!, $slug: String!) {\n    createProject(input: { workspaceId: $workspaceId, name: $name, slug: $slug }) {\n      project { id name slug sessionCount workspace { id } }\n    }\n  }\n": typeof types.WsCreateProjectDocument,
+    "\n  query WsSessions($filter: SessionFilter, $first: Int) {\n    sessions(first: $first, filter: $filter) {\n      totalCount\n      edges { node { id title status project { slug } createdBy { name } } }\n    }\n  }\n": typeof types.WsSessionsDocument,
 };
 const documents: Documents = {
     "mutation SendMessage($sessionId: ID, $text: String!, $clientMessageId: String) {\n  sendMessage(\n    input: {sessionId: $sessionId, text: $text, clientMessageId: $clientMessageId}\n  ) {\n    session {\n      id\n      title\n    }\n    userMessage {\n      id\n      text\n    }\n    turn {\n      id\n      status\n    }\n  }\n}\n\nmutation StopTurn($sessionId: ID!) {\n  stopTurn(input: {sessionId: $sessionId}) {\n    turn {\n      id\n      status\n    }\n  }\n}\n\nmutation RespondToApproval($turnId: ID!, $toolCallId: String!, $approved: Boolean!, $reason: String) {\n  respondToApproval(\n    input: {turnId: $turnId, toolCallId: $toolCallId, approved: $approved, reason: $reason}\n  ) {\n    turn {\n      id\n      status\n    }\n  }\n}\n\nsubscription SessionEvents($sessionId: ID!, $afterSeq: Int) {\n  sessionEvents(sessionId: $sessionId, afterSeq: $afterSeq) {\n    __typename\n    seq\n    sessionId\n    turnId\n    at\n    ... on TurnStarted {\n      turn {\n        id\n        status\n      }\n      userMessage {\n        ...MessageFields\n      }\n    }\n    ... on TextDelta {\n      messageId\n      delta\n    }\n    ... on ReasoningDelta {\n      messageId\n      delta\n    }\n    ... on ToolCallStarted {\n      toolCallId\n      toolName\n    }\n    ... on ToolCalled {\n      toolCallId\n      toolName\n      input\n    }\n    ... on ToolResulted {\n      toolCallId\n      toolName\n      output\n    }\n    ... on ToolFailed {\n      toolCallId\n      toolName\n      errorText\n    }\n    ... on ApprovalRequested {\n      toolCallId\n      toolName\n      input\n    }\n    ... on StepFinished {\n      step\n      finishReason\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n    }\n    ... on TurnFinished {\n      turn {\n        id\n        status\n        usage {\n          totalTokens\n        }\n      }\n      message {\n        ...MessageFields\n      }\n    }\n    ... on TurnFailed {\n      turn {\n        id\n        status\n        assistantMessage {\n          ...MessageFields\n        }\n      }\n      error {\n        code\n        message\n      }\n    }\n    ... on TurnCancelled {\n      turn {\n        id\n        status\n      }\n      message {\n        ...MessageFields\n      }\n    }\n    ... on MessageAppended {\n      message {\n        ...MessageFields\n      }\n    }\n    ... on SessionUpdated {\n      session {\n        ...SessionSummary\n      }\n    }\n    ... on SessionExpiring {\n      expiresAt\n    }\n  }\n}\n\nsubscription SessionsChanged {\n  sessionsChanged {\n    kind\n    sessionId\n    at\n    session {\n      ...SessionSummary\n    }\n  }\n}": types.SendMessageDocument,
@@ -205,6 +223,24 @@ const documents: Documents = {
     "\n  query ControlTestSession($id: ID!) {\n    session(id: $id) {\n      id state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) { edges { node { id role text turn { id status } } } }\n    }\n  }\n": types.ControlTestSessionDocument,
     "\n        query ControlSessionsList {\n          sessions { totalCount edges { node { id messageCount state } } }\n        }\n      ": types.ControlSessionsListDocument,
     "\n  query TurnTestSession($id: ID!) {\n    session(id: $id) {\n      id title state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) {\n        edges { node {\n          id role text\n          turn { id }\n          parts {\n            __typename\n            ... on TextPart { text }\n            ... on StepStartPart { step }\n            ... on ToolPart { toolCallId toolName state input output errorText }\n          }\n        } }\n      }\n    }\n  }\n": types.TurnTestSessionDocument,
+    "\n  query WsSession($id: ID!) {\n    session(id: $id) {\n      id title status\n      createdBy { name }\n      participants { kind user { name } agent { name } }\n      messages(first: 10) { edges { node { role text author { name } } } }\n    }\n  }\n": types.WsSessionDocument,
+    "\n  mutation WsRename($id: ID!, $title: String!) {\n    renameSession(input: { id: $id, title: $title }) { session { title } }\n  }\n": types.WsRenameDocument,
+    "\n  mutation WsSetStatus($id: ID!, $status: SessionStatus) {\n    updateSession(input: { id: $id, status: $status }) { session { status } }\n  }\n": types.WsSetStatusDocument,
+    "\n  mutation WsDelete($id: ID!) {\n    deleteSession(input: { id: $id }) { deletedSessionId }\n  }\n": types.WsDeleteDocument,
+    "\n  mutation WsResume($id: ID!) {\n    resumeSession(input: { id: $id }) { session { status } }\n  }\n": types.WsResumeDocument,
+    "\n  mutation WsMove($id: ID!, $projectId: ID) {\n    updateSession(input: { id: $id, projectId: $projectId }) { session { project { slug } } }\n  }\n": types.WsMoveDocument,
+    "\n  mutation WsRenameProject($id: ID!, $name: String!) {\n    renameProject(input: { id: $id, name: $name }) { project { name slug } }\n  }\n": types.WsRenameProjectDocument,
+    "\n  mutation WsDeleteProject($id: ID!, $deleteSessions: Boolean) {\n    deleteProject(input: { id: $id, deleteSessions: $deleteSessions }) { deletedProjectId }\n  }\n": types.WsDeleteProjectDocument,
+    "\n  query WsProjectSessions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        name sessionCount\n        sessions(first: 10) { totalCount edges { node { title } } }\n      }\n    }\n  }\n": types.WsProjectSessionsDocument,
+    "\n  query WsProjects($workspaceId: ID) {\n    projects(workspaceId: $workspaceId, first: 10) { edges { node { slug sessionCount } } }\n  }\n": types.WsProjectsDocument,
+    "\n      query WsPagingSql($first: Int, $workspaceId: ID) {\n        sessions(first: $first, filter: { workspaceId: $workspaceId }) {\n          totalCount\n          edges {\n            node {\n              title status\n              workspace { name role }\n              project { slug sessionCount }\n              createdBy { name }\n              participants { kind user { name } agent { name avatarUrl } }\n              lastMessage { text author { name } }\n            }\n          }\n        }\n      }\n    ": types.WsPagingSqlDocument,
+    "\n  query WsMyWorkspaces {\n    workspaces(first: 10) { edges { node { id name role personal } } }\n  }\n": types.WsMyWorkspacesDocument,
+    "\n  mutation WsCreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) { workspace { id name role personal } }\n  }\n": types.WsCreateWorkspaceDocument,
+    "\n  mutation WsAddMember($workspaceId: ID!, $userId: ID!, $role: WorkspaceRole) {\n    addWorkspaceMember(input: { workspaceId: $workspaceId, userId: $userId, role: $role }) {\n      workspace { id members(first: 10) { edges { node { role user { id name } } } } }\n    }\n  }\n": types.WsAddMemberDocument,
+    "\n  mutation WsRemoveMember($workspaceId: ID!, $userId: ID!) {\n    removeWorkspaceMember(input: { workspaceId: $workspaceId, userId: $userId }) {\n      workspace { id }\n    }\n  }\n": types.WsRemoveMemberDocument,
+    "\n  mutation WsCreateSession($workspaceId: ID, $projectId: ID, $title: String, $status: SessionStatus) {\n    createSession(input: { workspaceId: $workspaceId, projectId: $projectId, title: $title, status: $status }) {\n      session {\n        id title status\n        workspace { id }\n        project { id slug }\n        createdBy { id name }\n        participants { kind user { name } agent { name } }\n      }\n    }\n  }\n": types.WsCreateSessionDocument,
+    "\n  mutation WsCreateProject($workspaceId: ID!, $name: String!, $slug: String!) {\n    createProject(input: { workspaceId: $workspaceId, name: $name, slug: $slug }) {\n      project { id name slug sessionCount workspace { id } }\n    }\n  }\n": types.WsCreateProjectDocument,
+    "\n  query WsSessions($filter: SessionFilter, $first: Int) {\n    sessions(first: $first, filter: $filter) {\n      totalCount\n      edges { node { id title status project { slug } createdBy { name } } }\n    }\n  }\n": types.WsSessionsDocument,
 };
 
 /**
@@ -583,6 +619,78 @@ export function graphql(source: "\n        query ControlSessionsList {\n        
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TurnTestSession($id: ID!) {\n    session(id: $id) {\n      id title state messageCount\n      activeTurn { id }\n      lastMessage { id role text }\n      messages(first: 50) {\n        edges { node {\n          id role text\n          turn { id }\n          parts {\n            __typename\n            ... on TextPart { text }\n            ... on StepStartPart { step }\n            ... on ToolPart { toolCallId toolName state input output errorText }\n          }\n        } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').TurnTestSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WsSession($id: ID!) {\n    session(id: $id) {\n      id title status\n      createdBy { name }\n      participants { kind user { name } agent { name } }\n      messages(first: 10) { edges { node { role text author { name } } } }\n    }\n  }\n"): typeof import('./graphql.js').WsSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsRename($id: ID!, $title: String!) {\n    renameSession(input: { id: $id, title: $title }) { session { title } }\n  }\n"): typeof import('./graphql.js').WsRenameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsSetStatus($id: ID!, $status: SessionStatus) {\n    updateSession(input: { id: $id, status: $status }) { session { status } }\n  }\n"): typeof import('./graphql.js').WsSetStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsDelete($id: ID!) {\n    deleteSession(input: { id: $id }) { deletedSessionId }\n  }\n"): typeof import('./graphql.js').WsDeleteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsResume($id: ID!) {\n    resumeSession(input: { id: $id }) { session { status } }\n  }\n"): typeof import('./graphql.js').WsResumeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsMove($id: ID!, $projectId: ID) {\n    updateSession(input: { id: $id, projectId: $projectId }) { session { project { slug } } }\n  }\n"): typeof import('./graphql.js').WsMoveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsRenameProject($id: ID!, $name: String!) {\n    renameProject(input: { id: $id, name: $name }) { project { name slug } }\n  }\n"): typeof import('./graphql.js').WsRenameProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsDeleteProject($id: ID!, $deleteSessions: Boolean) {\n    deleteProject(input: { id: $id, deleteSessions: $deleteSessions }) { deletedProjectId }\n  }\n"): typeof import('./graphql.js').WsDeleteProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WsProjectSessions($id: ID!) {\n    node(id: $id) {\n      ... on Project {\n        name sessionCount\n        sessions(first: 10) { totalCount edges { node { title } } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').WsProjectSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WsProjects($workspaceId: ID) {\n    projects(workspaceId: $workspaceId, first: 10) { edges { node { slug sessionCount } } }\n  }\n"): typeof import('./graphql.js').WsProjectsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query WsPagingSql($first: Int, $workspaceId: ID) {\n        sessions(first: $first, filter: { workspaceId: $workspaceId }) {\n          totalCount\n          edges {\n            node {\n              title status\n              workspace { name role }\n              project { slug sessionCount }\n              createdBy { name }\n              participants { kind user { name } agent { name avatarUrl } }\n              lastMessage { text author { name } }\n            }\n          }\n        }\n      }\n    "): typeof import('./graphql.js').WsPagingSqlDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WsMyWorkspaces {\n    workspaces(first: 10) { edges { node { id name role personal } } }\n  }\n"): typeof import('./graphql.js').WsMyWorkspacesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsCreateWorkspace($name: String!) {\n    createWorkspace(input: { name: $name }) { workspace { id name role personal } }\n  }\n"): typeof import('./graphql.js').WsCreateWorkspaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsAddMember($workspaceId: ID!, $userId: ID!, $role: WorkspaceRole) {\n    addWorkspaceMember(input: { workspaceId: $workspaceId, userId: $userId, role: $role }) {\n      workspace { id members(first: 10) { edges { node { role user { id name } } } } }\n    }\n  }\n"): typeof import('./graphql.js').WsAddMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsRemoveMember($workspaceId: ID!, $userId: ID!) {\n    removeWorkspaceMember(input: { workspaceId: $workspaceId, userId: $userId }) {\n      workspace { id }\n    }\n  }\n"): typeof import('./graphql.js').WsRemoveMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsCreateSession($workspaceId: ID, $projectId: ID, $title: String, $status: SessionStatus) {\n    createSession(input: { workspaceId: $workspaceId, projectId: $projectId, title: $title, status: $status }) {\n      session {\n        id title status\n        workspace { id }\n        project { id slug }\n        createdBy { id name }\n        participants { kind user { name } agent { name } }\n      }\n    }\n  }\n"): typeof import('./graphql.js').WsCreateSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsCreateProject($workspaceId: ID!, $name: String!, $slug: String!) {\n    createProject(input: { workspaceId: $workspaceId, name: $name, slug: $slug }) {\n      project { id name slug sessionCount workspace { id } }\n    }\n  }\n"): typeof import('./graphql.js').WsCreateProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WsSessions($filter: SessionFilter, $first: Int) {\n    sessions(first: $first, filter: $filter) {\n      totalCount\n      edges { node { id title status project { slug } createdBy { name } } }\n    }\n  }\n"): typeof import('./graphql.js').WsSessionsDocument;
 
 
 export function graphql(source: string) {

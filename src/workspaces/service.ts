@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { AppPubSub } from '../events/pubsub.js';
 import type {
@@ -9,7 +10,7 @@ import type {
 } from '../generated/prisma/client.js';
 import { type ConnectionArgs, keysetConnection } from '../sessions/paging.js';
 import { isUuid, nameSchema, parseField } from '../validation.js';
-import { workspaceVisibleTo } from './access.js';
+import { personalWorkspaceOf, workspaceVisibleTo } from './access.js';
 
 type WorkspaceQuery = { include?: Prisma.WorkspaceInclude; select?: Prisma.WorkspaceSelect };
 type MemberQuery = {
@@ -47,14 +48,26 @@ export class WorkspaceService {
     if ((await this.memberOf(userId, workspaceId)) !== 'OWNER') throw notOwner();
   }
 
-  /** The user's personal workspace (made with the user). */
+  /**
+   * The user's personal workspace, made with the user; one made by other means (a script's
+   * user.create) gets it here, at its first session.
+   */
   async personalId(userId: string): Promise<string> {
-    const workspace = await this.deps.db.workspace.findUnique({
-      where: { personalOfId: userId },
-      select: { id: true },
-    });
-    if (!workspace) throw AppError.notFound('Workspace');
-    return workspace.id;
+    const { db } = this.deps;
+    const find = () =>
+      db.workspace.findUnique({ where: { personalOfId: userId }, select: { id: true } });
+    const found = await find();
+    if (found) return found.id;
+    try {
+      const made = await db.workspace.create({
+        data: { personalOfId: userId, ...personalWorkspaceOf(userId).create },
+        select: { id: true },
+      });
+      return made.id;
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      return (await find())?.id ?? Promise.reject(e);
+    }
   }
 
   /** The ids of the workspace's members (whom a change of its sessions is announced to). */
