@@ -51,6 +51,7 @@ export type MessageRole =
   | 'USER';
 
 export type MessageSearchFilter = {
+  projectId?: string | null | undefined;
   role?: MessageRole | null | undefined;
   sessionId?: string | null | undefined;
 };
@@ -199,7 +200,7 @@ export type SessionEventsSubscription = { sessionEvents:
     | { __typename: 'ReasoningDelta', messageId: string, delta: string, seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'SessionDeleted', seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'SessionExpiring', expiresAt: string, seq: number, sessionId: string, turnId: string | null, at: string }
-    | { __typename: 'SessionUpdated', seq: number, sessionId: string, turnId: string | null, at: string, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } }
+    | { __typename: 'SessionUpdated', seq: number, sessionId: string, turnId: string | null, at: string, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } }
     | { __typename: 'StepFinished', step: number, finishReason: string, seq: number, sessionId: string, turnId: string | null, at: string, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } }
     | { __typename: 'TextDelta', messageId: string, delta: string, seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'ToolCallStarted', toolCallId: string, toolName: string, seq: number, sessionId: string, turnId: string | null, at: string }
@@ -236,7 +237,7 @@ export type SessionEventsSubscription = { sessionEvents:
 export type SessionsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SessionsChangedSubscription = { sessionsChanged: { kind: SessionChangeKind, sessionId: string, at: string, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } | null } };
+export type SessionsChangedSubscription = { sessionsChanged: { kind: SessionChangeKind, sessionId: string, at: string, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } | null } };
 
 export type MessageFieldsFragment = { id: string, role: MessageRole, text: string, createdAt: string, turn: { id: string, status: TurnStatus } | null, parts: Array<
     | { __typename: 'ReasoningPart', text: string }
@@ -245,7 +246,7 @@ export type MessageFieldsFragment = { id: string, role: MessageRole, text: strin
     | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
   > };
 
-export type SessionSummaryFragment = { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null };
+export type SessionSummaryFragment = { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null };
 
 export type SessionsPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -254,7 +255,7 @@ export type SessionsPageQueryVariables = Exact<{
 }>;
 
 
-export type SessionsPageQuery = { sessions: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SessionsPageQuery = { sessions: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SessionWithMessagesQueryVariables = Exact<{
   id: string;
@@ -268,14 +269,14 @@ export type SessionWithMessagesQuery = { session: { lastEventSeq: number, id: st
             | { __typename: 'StepStartPart', step: number }
             | { __typename: 'TextPart', text: string }
             | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
-          > } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } }, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } | null };
+          > } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } }, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } | null };
 
 export type CreateSessionMutationVariables = Exact<{
   input: CreateSessionInput;
 }>;
 
 
-export type CreateSessionMutation = { createSession: { created: boolean, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } } };
+export type CreateSessionMutation = { createSession: { created: boolean, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } } };
 
 export type RenameSessionMutationVariables = Exact<{
   id: string;
@@ -283,7 +284,7 @@ export type RenameSessionMutationVariables = Exact<{
 }>;
 
 
-export type RenameSessionMutation = { renameSession: { session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } } };
+export type RenameSessionMutation = { renameSession: { session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } } };
 
 export type DeleteSessionMutationVariables = Exact<{
   id: string;
@@ -291,6 +292,11 @@ export type DeleteSessionMutationVariables = Exact<{
 
 
 export type DeleteSessionMutation = { deleteSession: { deletedSessionId: string } };
+
+export type SidebarWorkspacesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SidebarWorkspacesQuery = { workspaces: { edges: Array<{ node: { id: string, name: string, personal: boolean, projects: { edges: Array<{ node: { id: string, name: string, slug: string } }> } } }> } };
 
 export type MessagesAppendMutationVariables = Exact<{
   input: AppendMessageInput;
@@ -1217,6 +1223,12 @@ export const SessionSummaryFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1465,6 +1477,12 @@ fragment SessionSummary on Session {
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1477,7 +1495,7 @@ fragment SessionSummary on Session {
     role
     text
   }
-}`, {"hash":"sha256:7774fc9ef1076ab37b8bd2b52ff741f5e671c53e8c70d8ffa6a1059dbede13fd"}) as unknown as TypedDocumentString<SessionEventsSubscription, SessionEventsSubscriptionVariables>;
+}`, {"hash":"sha256:e447cf133ae4860c553833ccc7a97e664828977f0e23c313a33e9b4ba8fb94ce"}) as unknown as TypedDocumentString<SessionEventsSubscription, SessionEventsSubscriptionVariables>;
 export const SessionsChangedDocument = /*#__PURE__*/ new TypedDocumentString(`
     subscription SessionsChanged {
   sessionsChanged {
@@ -1494,6 +1512,12 @@ export const SessionsChangedDocument = /*#__PURE__*/ new TypedDocumentString(`
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1506,7 +1530,7 @@ export const SessionsChangedDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     text
   }
-}`, {"hash":"sha256:d9a8194d1e24d7149643779c7e01701038c2bcfbc080e7bcfe029de4d390111f"}) as unknown as TypedDocumentString<SessionsChangedSubscription, SessionsChangedSubscriptionVariables>;
+}`, {"hash":"sha256:969c3b4febd352c44aaffc0cf9fef6474ec8a2a1a078c447e4dee7c83c644092"}) as unknown as TypedDocumentString<SessionsChangedSubscription, SessionsChangedSubscriptionVariables>;
 export const SessionsPageDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SessionsPage($first: Int, $after: String, $filter: SessionFilter) {
   sessions(first: $first, after: $after, filter: $filter) {
@@ -1528,6 +1552,12 @@ export const SessionsPageDocument = /*#__PURE__*/ new TypedDocumentString(`
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1540,7 +1570,7 @@ export const SessionsPageDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     text
   }
-}`, {"hash":"sha256:a1bb0302ec5679401578c5c24a906cf1d7b896fcd6e52f793372b904391b0280"}) as unknown as TypedDocumentString<SessionsPageQuery, SessionsPageQueryVariables>;
+}`, {"hash":"sha256:22769dc92a5facb20771ed02ba0fea98fa4a16f3d5f4c3f38036fde6427432b4"}) as unknown as TypedDocumentString<SessionsPageQuery, SessionsPageQueryVariables>;
 export const SessionWithMessagesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SessionWithMessages($id: ID!, $last: Int, $before: String) {
   session(id: $id) {
@@ -1598,6 +1628,12 @@ fragment SessionSummary on Session {
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1610,7 +1646,7 @@ fragment SessionSummary on Session {
     role
     text
   }
-}`, {"hash":"sha256:3d4d6e9cb08ff69800f7d21db16480e54b54aa3775c5bafb006fed8a7784e300"}) as unknown as TypedDocumentString<SessionWithMessagesQuery, SessionWithMessagesQueryVariables>;
+}`, {"hash":"sha256:1129aa5d0d721030232087bb40953b4581dd1a1cdfcf37ee77df16c5a5c1345b"}) as unknown as TypedDocumentString<SessionWithMessagesQuery, SessionWithMessagesQueryVariables>;
 export const CreateSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation CreateSession($input: CreateSessionInput!) {
   createSession(input: $input) {
@@ -1625,6 +1661,12 @@ export const CreateSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1637,7 +1679,7 @@ export const CreateSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     text
   }
-}`, {"hash":"sha256:72976ba3e0e6edcb42128bcacc1d429bd50a6211c8d0e52bbb562a8f551e8411"}) as unknown as TypedDocumentString<CreateSessionMutation, CreateSessionMutationVariables>;
+}`, {"hash":"sha256:4d816675071bacd652cb3ad6ef69ca156b501e59f9a8bcb14f5494f5fd612319"}) as unknown as TypedDocumentString<CreateSessionMutation, CreateSessionMutationVariables>;
 export const RenameSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation RenameSession($id: ID!, $title: String!) {
   renameSession(input: {id: $id, title: $title}) {
@@ -1651,6 +1693,12 @@ export const RenameSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1663,7 +1711,7 @@ export const RenameSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     text
   }
-}`, {"hash":"sha256:9b3ea27ce444e87bb59834fa31b3a1a6186ed6d96a5b95ede55541f8d6039c0e"}) as unknown as TypedDocumentString<RenameSessionMutation, RenameSessionMutationVariables>;
+}`, {"hash":"sha256:99aea6b6835e09cc0d005eee800c29abe1a617ca3b4620983eef37a9682ebab7"}) as unknown as TypedDocumentString<RenameSessionMutation, RenameSessionMutationVariables>;
 export const DeleteSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation DeleteSession($id: ID!) {
   deleteSession(input: {id: $id}) {
@@ -1671,6 +1719,28 @@ export const DeleteSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:1d2cb057610e456ea95643126bfc468004a6b9cb9938499c36847072a5cd0676"}) as unknown as TypedDocumentString<DeleteSessionMutation, DeleteSessionMutationVariables>;
+export const SidebarWorkspacesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SidebarWorkspaces {
+  workspaces(first: 50) {
+    edges {
+      node {
+        id
+        name
+        personal
+        projects(first: 100) {
+          edges {
+            node {
+              id
+              name
+              slug
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:e752d779f7d9c32575c5168cde6d61d1166b2bb336a1942938835dafb5bbbe69"}) as unknown as TypedDocumentString<SidebarWorkspacesQuery, SidebarWorkspacesQueryVariables>;
 export const MessagesAppendDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation MessagesAppend($input: AppendMessageInput!) {
   appendMessage(input: $input) {

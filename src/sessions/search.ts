@@ -9,6 +9,7 @@ export const SEARCH_PAGE_MAX = 50;
 
 export interface SearchFilter {
   sessionId?: string | null;
+  projectId?: string | null;
   role?: MessageRole | null;
 }
 
@@ -88,6 +89,7 @@ export class SearchService {
       // A message cancelled while queued (or still waiting) is in no conversation yet.
       Prisma.raw(`NOT ${NEVER_ON_A_BRANCH_SQL}`),
       ...(f.sessionId ? [Prisma.sql`m."sessionId" = ${f.sessionId}::uuid`] : []),
+      ...(f.projectId ? [Prisma.sql`s."projectId" = ${f.projectId}::uuid`] : []),
       ...(f.role ? [Prisma.sql`m."role" = ${f.role}::"MessageRole"`] : []),
       ...(after
         ? [
