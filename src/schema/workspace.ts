@@ -146,14 +146,16 @@ builder.queryFields((t) => ({
       last: t.arg.int(),
       before: t.arg.string(),
     },
-    resolve: (_root, { workspaceId, ...args }, ctx, info) =>
-      ctx.services.projects.list(
-        viewerOf(ctx).id,
-        {
-          workspaceId: workspaceId ? decodeId('Workspace', workspaceId, 'workspaceId') : null,
-          args,
-        },
+    resolve: async (_root, { workspaceId, ...args }, ctx, info) => {
+      const viewerId = viewerOf(ctx).id;
+      const id = workspaceId ? decodeId('Workspace', workspaceId, 'workspaceId') : null;
+      // Another's workspace answers like a missing one.
+      if (id) await ctx.services.workspaces.memberOf(viewerId, id);
+      return ctx.services.projects.list(
+        viewerId,
+        { workspaceId: id, args },
         nodesQuery(ctx, info, 'Project'),
-      ),
+      );
+    },
   }),
 }));

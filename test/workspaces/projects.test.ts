@@ -145,6 +145,8 @@ describe('projects', () => {
     await a.fail(WorkspaceSessions, { filter: { projectId: id } }, stranger.key, 'NOT_FOUND');
     await a.fail(RenameProject, { id, name: 'mine' }, stranger.key, 'NOT_FOUND');
     await a.fail(DeleteProject, { id }, stranger.key, 'NOT_FOUND');
+    await a.fail(Projects, { workspaceId: ws }, stranger.key, 'NOT_FOUND', 'workspaceId');
+    await a.fail(Projects, { workspaceId: 'garbage' }, user.key, 'BAD_USER_INPUT', 'workspaceId');
     // A project of another workspace is no place for this session.
     const team = await sharedWorkspace(a, user, []);
     const { createSession } = await a.ok(CreateInWorkspace, { workspaceId: team }, user.key);
