@@ -1721,13 +1721,13 @@ export const DeleteSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     `, {"hash":"sha256:1d2cb057610e456ea95643126bfc468004a6b9cb9938499c36847072a5cd0676"}) as unknown as TypedDocumentString<DeleteSessionMutation, DeleteSessionMutationVariables>;
 export const SidebarWorkspacesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SidebarWorkspaces {
-  workspaces(first: 50) {
+  workspaces(first: 10) {
     edges {
       node {
         id
         name
         personal
-        projects(first: 100) {
+        projects(first: 20) {
           edges {
             node {
               id
@@ -1740,7 +1740,7 @@ export const SidebarWorkspacesDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:e752d779f7d9c32575c5168cde6d61d1166b2bb336a1942938835dafb5bbbe69"}) as unknown as TypedDocumentString<SidebarWorkspacesQuery, SidebarWorkspacesQueryVariables>;
+    `, {"hash":"sha256:5889a211867818f7bbd07a0a3ab59c7298227ee589a47893b49f654679177e59"}) as unknown as TypedDocumentString<SidebarWorkspacesQuery, SidebarWorkspacesQueryVariables>;
 export const MessagesAppendDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation MessagesAppend($input: AppendMessageInput!) {
   appendMessage(input: $input) {
