@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../client/generated/gql.js';
 import { type Api, api, gid } from '../api/support.js';
@@ -28,6 +30,7 @@ import {
 
 let t: TestApp;
 let a: Api;
+const SECRET = 'workspaces-test-secret-of-at-least-32-bytes';
 
 beforeAll(async () => {
   const { model } = routedModel(({ userText }) =>
@@ -35,7 +38,7 @@ beforeAll(async () => {
       ? { chunks: [], error: new Error('provider down') }
       : textChunks('ok'),
   );
-  t = await startTestApp({ model });
+  t = await startTestApp({ model, env: { JWT_SECRET: SECRET } });
   a = api(t);
 }, 60_000);
 afterAll(() => t?.close());
@@ -83,6 +86,27 @@ describe('personal workspace', () => {
     expect(createSession.session.status).toBe('ACTIVE');
     expect(createSession.session.createdBy.name).toBe('ann-personal');
     expect(createSession.session.participants.map((p) => p.kind)).toEqual(['USER', 'AGENT']);
+  });
+});
+
+describe('personal workspace of users made otherwise', () => {
+  it('a JWT user has one from first sight; a user a script made gets one at its first session', async () => {
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(`ws-${randomUUID()}`)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(SECRET));
+    const { workspaces } = await a.ok(MyWorkspaces, {}, token);
+    expect(workspaces.edges.map((e) => e.node.personal)).toEqual([true]);
+
+    const scripted = await t.db.prisma.user.create({ data: { name: 'made-by-a-script' } });
+    const { session } = await t.app.services.sessions.create(scripted.id, { title: 'first' });
+    const personal = await t.db.prisma.workspace.findUniqueOrThrow({
+      where: { personalOfId: scripted.id },
+      include: { members: true },
+    });
+    expect(session.workspaceId).toBe(personal.id);
+    expect(personal.members.map((m) => [m.userId, m.role])).toEqual([[scripted.id, 'OWNER']]);
   });
 });
 
