@@ -465,7 +465,7 @@ export class SessionService {
           userId: true,
           workspaceId: true,
           activeTurnId: true,
-          ...{ workspace: withViewerRole(userId).workspace },
+          ...withViewerRole(userId),
         },
       });
       if (found.length !== unique.length) throw AppError.notFound('Session');
