@@ -177,6 +177,10 @@ export async function enqueueTurn(
                              "parentId", "active", "authorId")
       VALUES (${messageId}::uuid, ${session.id}::uuid, 'USER', ${jsonb(parts)}, ${input.text},
               ${utc(now)}, ${turnId}::uuid, NULL, false, ${input.userId}::uuid)
+    ), participant AS (
+      INSERT INTO "Participant" ("id", "sessionId", "kind", "userId", "joinedAt")
+      VALUES (${uuid7(at)}::uuid, ${session.id}::uuid, 'USER', ${input.userId}::uuid, ${utc(now)})
+      ON CONFLICT DO NOTHING
     )
     INSERT INTO "Turn" ("id", "sessionId", "userId", "clientMessageId", "status", "userMessageId",
                         "replyMessageId", "model", "startedAt")

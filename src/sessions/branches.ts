@@ -113,9 +113,9 @@ export class BranchService {
         FROM up JOIN "Message" m ON m."id" = up.id
       ), copies AS (
         INSERT INTO "Message" ("id", "sessionId", "role", "parts", "text", "createdAt", "parentId",
-                               "active")
+                               "active", "authorId")
         SELECT p."copyId", ${fork.id}::uuid, p."role", p."parts", p."text", p."createdAt",
-               (SELECT q."copyId" FROM path q WHERE q.n = p.n - 1), true
+               (SELECT q."copyId" FROM path q WHERE q.n = p.n - 1), true, p."authorId"
         FROM path p
       )
       UPDATE "Session" SET "messageCount" = (SELECT count(*) FROM path)::int,
