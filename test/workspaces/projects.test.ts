@@ -146,6 +146,9 @@ describe('projects', () => {
     await a.fail(RenameProject, { id, name: 'mine' }, stranger.key, 'NOT_FOUND');
     await a.fail(DeleteProject, { id }, stranger.key, 'NOT_FOUND');
     await a.fail(Projects, { workspaceId: ws }, stranger.key, 'NOT_FOUND', 'workspaceId');
+    // node(id:) answers like a missing node, for the project and for its workspace.
+    await a.fail(ProjectSessions, { id }, stranger.key, 'NOT_FOUND');
+    await a.fail(ProjectSessions, { id: ws }, stranger.key, 'NOT_FOUND');
     await a.fail(Projects, { workspaceId: 'garbage' }, user.key, 'BAD_USER_INPUT', 'workspaceId');
     // A project of another workspace is no place for this session.
     const team = await sharedWorkspace(a, user, []);
