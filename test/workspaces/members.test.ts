@@ -257,6 +257,20 @@ describe('a shared workspace', () => {
     const again = collect(client, TestSessionEvents, { id }, () => true, 5_000);
     await again.done;
     expect(JSON.stringify(again.errors)).toContain('NOT_FOUND');
+
+    // sessionsChanged no longer tells them about the workspace: the owner's new session there is
+    // announced before the member's own one, and only the member's own one arrives.
+    const later = collect(
+      client,
+      TestSessionsChanged,
+      {},
+      (e) => e.sessionsChanged.kind === 'CREATED' && e.sessionsChanged.session?.title === 'own',
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    await a.ok(CreateInWorkspace, { workspaceId: ws, title: 'hidden' }, owner.key);
+    await a.ok(CreateInWorkspace, { title: 'own' }, member.key);
+    const titles = (await later.done).map((e) => e.sessionsChanged.session?.title);
+    expect(titles).not.toContain('hidden');
   });
 });
 
