@@ -37,4 +37,3 @@ export const access = {
     workspace: workspaceVisibleTo(userId),
   }),
 };
-export type Access = typeof access;
