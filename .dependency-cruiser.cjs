@@ -32,7 +32,10 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/schema/' },
       // Types of the services' rows and inputs are fine; calls go through ctx.services.
-      to: { path: '^src/(db|chat|sessions|users|events)/', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^src/(db|chat|sessions|users|events|workspaces)/',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'services-do-not-import-the-composition',

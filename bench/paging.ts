@@ -66,8 +66,9 @@ await sql.connect();
 // Pairs of sessions share an updatedAt (ties are broken by id, as the API orders them).
 await phase('insert sessions', () =>
   sql.query(
-    `INSERT INTO "Session" (id, "userId", title, "agentId", "createdAt", "updatedAt")
-     SELECT gen_random_uuid(), $1, 'Session ' || g, $2, t, t
+    `INSERT INTO "Session" (id, "userId", "workspaceId", title, "agentId", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, (SELECT id FROM "Workspace" WHERE "personalOfId" = $1),
+            'Session ' || g, $2, t, t
      FROM generate_series(1, $3::int) AS g,
           LATERAL (SELECT timestamp '2025-01-01' + (g / 2) * interval '1 second' AS t) AS x`,
     [user.id, agent.id, SESSIONS],

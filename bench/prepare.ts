@@ -27,12 +27,13 @@ try {
   const ids = created.map((u) => `'${u.id}'`).join(',');
   // updatedAt spaced 1 ms apart (oldest first), so the default order is deterministic.
   await db.$executeRawUnsafe(`
-    INSERT INTO "Session" (id, "userId", title, "agentId", "createdAt", "updatedAt")
-    SELECT gen_random_uuid(), (ARRAY[${ids}]::uuid[])[((g - 1) % ${users}) + 1],
-           'Bench session ' || g, '${agent.id}'::uuid,
+    INSERT INTO "Session" (id, "userId", "workspaceId", title, "agentId", "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), u.id, w.id, 'Bench session ' || g, '${agent.id}'::uuid,
            now() - interval '1 hour' + g * interval '1 millisecond',
            now() - interval '1 hour' + g * interval '1 millisecond'
-    FROM generate_series(1, ${sessions}) AS g`);
+    FROM generate_series(1, ${sessions}) AS g,
+         LATERAL (SELECT (ARRAY[${ids}]::uuid[])[((g - 1) % ${users}) + 1] AS id) AS u
+    JOIN "Workspace" w ON w."personalOfId" = u.id`);
   const rows = await db.$queryRawUnsafe<{ id: string; userId: string }[]>(
     `SELECT id::text AS id, "userId"::text AS "userId" FROM "Session"
      WHERE title LIKE 'Bench session %' ORDER BY substring(title from 15)::int`,

@@ -30,6 +30,9 @@ import { SessionService } from './sessions/service.js';
 import { TransferService } from './sessions/transfer.js';
 import { MemoryService } from './users/memories.js';
 import { UserService } from './users/service.js';
+import { access } from './workspaces/access.js';
+import { ProjectService } from './workspaces/projects.js';
+import { WorkspaceService } from './workspaces/service.js';
 
 export interface ServicesOptions {
   config: Config;
@@ -69,6 +72,11 @@ export interface Services {
   /** What the agent remembers about each user, and the user's memory setting. */
   memories: MemoryService;
   sessions: SessionService;
+  /** Workspaces and their members. */
+  workspaces: WorkspaceService;
+  projects: ProjectService;
+  /** Who sees what (workspaces/access.ts), for the Pothos node lookups. */
+  access: typeof access;
   /** The message tree of sessions: siblings, switching and forking branches. */
   branches: BranchService;
   /** Sessions as AI SDK UIMessage[]: export and import. */
@@ -104,6 +112,18 @@ function connectRedis(url: string, logger: Logger) {
   return clients;
 }
 
+/** Sessions and the workspaces and projects that scope them. */
+function createSessionServices(deps: {
+  db: Db;
+  events: EventLog;
+  pubsub: AppPubSub;
+  agents: AgentService;
+}) {
+  const workspaces = new WorkspaceService({ db: deps.db, pubsub: deps.pubsub });
+  const sessions = new SessionService({ ...deps, workspaces });
+  return { workspaces, sessions, projects: new ProjectService({ db: deps.db, sessions }), access };
+}
+
 /** The turn path: the store, the runner and admission. */
 function createTurns(deps: {
   config: Config;
@@ -112,6 +132,7 @@ function createTurns(deps: {
   pubsub: AppPubSub;
   agents: AgentService;
   sessions: SessionService;
+  /** Workspaces and their members. */
   rateLimiter: RateLimiter;
   quota: StorageQuota;
   usage: UsageService;
@@ -198,7 +219,8 @@ export function createServices(options: ServicesOptions): Services {
   const events = new EventLog({ db, transport });
   const metrics = createMetrics();
   const agents = new AgentService(db);
-  const sessions = new SessionService({ db, events, pubsub, agents });
+  const scoped = createSessionServices({ db, events, pubsub, agents });
+  const { sessions } = scoped;
   const branches = new BranchService({ db, events, sessions });
   const quota = new StorageQuota(db, {
     maxMessages: config.storageQuotaMessages,
@@ -245,7 +267,7 @@ export function createServices(options: ServicesOptions): Services {
     agents,
     users: new UserService(db),
     memories: new MemoryService(db),
-    sessions,
+    ...scoped,
     branches,
     transfer: new TransferService({ db, sessions, quota }),
     search: new SearchService(db),

@@ -38,6 +38,19 @@ export const titleSchema = z
   .max(255, 'must be 1 to 255 characters')
   .refine((v) => !hasUnstorable(v), UNSTORABLE_MESSAGE);
 
+/** A workspace's or project's name: 1..100 characters. */
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must be 1 to 100 characters')
+  .max(100, 'must be 1 to 100 characters')
+  .refine((v) => !hasUnstorable(v), UNSTORABLE_MESSAGE);
+
+/** A project's slug, unique in its workspace. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{1,64}$/, 'must be 1 to 64 of a-z, 0-9 and -');
+
 export const keySchema = z
   .string()
   .max(128, 'must be at most 128 characters')

@@ -15,6 +15,7 @@ import { type Api, ApiError, type ConnectionState, createApi } from './api.js';
 import { Conversation } from './conversation.js';
 import { debug, showError, showSidebar, ui } from './page.js';
 import { el, type MessageView } from './view.js';
+import { loadWorkspaces, place, shows } from './workspaces.js';
 
 export type { ChatDebug } from './page.js';
 
@@ -110,7 +111,7 @@ async function send(text: string) {
   let pending: MessageView | null = null;
   try {
     if (!conversation) {
-      const data = await api.request(CreateSessionDocument, { input: {} });
+      const data = await api.request(CreateSessionDocument, { input: { ...place } });
       const session = data.createSession.session;
       upsertSession(session);
       history.pushState(null, '', `#/s/${encodeURIComponent(session.id)}`);
@@ -167,9 +168,9 @@ function relativeTime(iso: string): string {
 }
 
 function renderSessions() {
-  const list = [...sessions.values()].sort(
-    (a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || (a.id < b.id ? 1 : -1),
-  );
+  const list = [...sessions.values()]
+    .filter(shows)
+    .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || (a.id < b.id ? 1 : -1));
   ui.sessions.replaceChildren(
     ...list.map((s) => {
       const item = el('li', 'session');
@@ -273,6 +274,7 @@ async function start() {
   api = createApi({ apiKey: key, onConnection });
   try {
     await loadSessions();
+    await loadWorkspaces(api, renderSessions);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
       await api.dispose();

@@ -24,9 +24,14 @@ export type CreateSessionInput = {
   key?: string | null | undefined;
   /** A JSON object, at most 16 KB */
   metadata?: unknown;
+  projectId?: string | null | undefined;
+  /** Default ACTIVE */
+  status?: SessionStatus | null | undefined;
   timeout?: SessionTimeoutInput | null | undefined;
   /** 1..255 characters */
   title?: string | null | undefined;
+  /** Default: the project's workspace, else your personal one */
+  workspaceId?: string | null | undefined;
 };
 
 /** Double-texting: REJECT (CONFLICT, the default), ENQUEUE (the message is stored at once; its turn, QUEUED, starts when the running one ends), INTERRUPT (the running turn stops, its partial answer kept, then this one runs). */
@@ -46,6 +51,7 @@ export type MessageRole =
   | 'USER';
 
 export type MessageSearchFilter = {
+  projectId?: string | null | undefined;
   role?: MessageRole | null | undefined;
   sessionId?: string | null | undefined;
 };
@@ -53,6 +59,10 @@ export type MessageSearchFilter = {
 export type OrderDirection =
   | 'ASC'
   | 'DESC';
+
+export type ParticipantKind =
+  | 'AGENT'
+  | 'USER';
 
 export type SessionChangeKind =
   | 'CREATED'
@@ -66,11 +76,16 @@ export type SessionFilter = {
   keyPrefix?: string | null | undefined;
   /** Sessions whose metadata contains this object. */
   metadata?: unknown;
+  projectId?: string | null | undefined;
+  /** A project's slug (with workspaceId: in that workspace) */
+  projectSlug?: string | null | undefined;
   /** Case-insensitive substring of the title. */
   search?: string | null | undefined;
   state?: SessionState | null | undefined;
+  status?: SessionStatus | null | undefined;
   updatedAfter?: string | null | undefined;
   updatedBefore?: string | null | undefined;
+  workspaceId?: string | null | undefined;
 };
 
 export type SessionOrder = {
@@ -88,6 +103,14 @@ export type SessionState =
   | 'EXPIRED'
   | 'IDLE'
   | 'RUNNING';
+
+/** The lifecycle, set by people (separate from the runtime `state`): ACTIVE, AWAITING_PEER, IDLE, COMPLETED, FAILED (a turn failed; sending again makes it ACTIVE). */
+export type SessionStatus =
+  | 'ACTIVE'
+  | 'AWAITING_PEER'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'IDLE';
 
 export type SessionTimeoutInput = {
   autoRenew?: boolean | null | undefined;
@@ -118,11 +141,19 @@ export type UpdateSessionInput = {
   id: string;
   /** Replaces the metadata object */
   metadata?: unknown;
+  /** Moves the session to a project of its workspace; null takes it out */
+  projectId?: string | null | undefined;
+  status?: SessionStatus | null | undefined;
   /** null removes the timeout */
   timeout?: SessionTimeoutInput | null | undefined;
   /** null clears the title */
   title?: string | null | undefined;
 };
+
+/** OWNER: manages members and every session; MEMBER: sees, appends and sends. */
+export type WorkspaceRole =
+  | 'MEMBER'
+  | 'OWNER';
 
 export type ChatTransportSessionFragment = { id: string, lastEventSeq: number, activeTurn: { id: string } | null, lastMessage: { id: string, role: MessageRole } | null };
 
@@ -172,9 +203,11 @@ export type ChatTransportAnswerQuery = { node:
     | { __typename: 'Agent' }
     | { __typename: 'Memory' }
     | { __typename: 'Message', id: string, turn: { id: string } | null }
+    | { __typename: 'Project' }
     | { __typename: 'Session' }
     | { __typename: 'Turn', assistantMessage: { id: string } | null }
     | { __typename: 'User' }
+    | { __typename: 'Workspace' }
    | null };
 
 export type ChatTransportApproveMutationVariables = Exact<{
@@ -260,7 +293,7 @@ export type SessionEventsSubscription = { sessionEvents:
     | { __typename: 'ReasoningDelta', messageId: string, delta: string, seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'SessionDeleted', seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'SessionExpiring', expiresAt: string, seq: number, sessionId: string, turnId: string | null, at: string }
-    | { __typename: 'SessionUpdated', seq: number, sessionId: string, turnId: string | null, at: string, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } }
+    | { __typename: 'SessionUpdated', seq: number, sessionId: string, turnId: string | null, at: string, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } }
     | { __typename: 'StepFinished', step: number, finishReason: string, seq: number, sessionId: string, turnId: string | null, at: string, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } }
     | { __typename: 'TextDelta', messageId: string, delta: string, seq: number, sessionId: string, turnId: string | null, at: string }
     | { __typename: 'ToolCallStarted', toolCallId: string, toolName: string, seq: number, sessionId: string, turnId: string | null, at: string }
@@ -297,7 +330,7 @@ export type SessionEventsSubscription = { sessionEvents:
 export type SessionsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SessionsChangedSubscription = { sessionsChanged: { kind: SessionChangeKind, sessionId: string, at: string, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } | null } };
+export type SessionsChangedSubscription = { sessionsChanged: { kind: SessionChangeKind, sessionId: string, at: string, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } | null } };
 
 export type SendMessageByKeyMutationVariables = Exact<{
   sessionKey: string;
@@ -338,7 +371,7 @@ export type MessageFieldsFragment = { id: string, role: MessageRole, text: strin
     | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
   > };
 
-export type SessionSummaryFragment = { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null };
+export type SessionSummaryFragment = { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null };
 
 export type MemoriesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -374,7 +407,7 @@ export type SessionsPageQueryVariables = Exact<{
 }>;
 
 
-export type SessionsPageQuery = { sessions: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SessionsPageQuery = { sessions: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SessionWithMessagesQueryVariables = Exact<{
   id: string;
@@ -388,14 +421,14 @@ export type SessionWithMessagesQuery = { session: { lastEventSeq: number, id: st
             | { __typename: 'StepStartPart', step: number }
             | { __typename: 'TextPart', text: string }
             | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
-          > } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } }, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } | null };
+          > } }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } }, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } | null };
 
 export type CreateSessionMutationVariables = Exact<{
   input: CreateSessionInput;
 }>;
 
 
-export type CreateSessionMutation = { createSession: { created: boolean, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } } };
+export type CreateSessionMutation = { createSession: { created: boolean, session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } } };
 
 export type RenameSessionMutationVariables = Exact<{
   id: string;
@@ -403,7 +436,7 @@ export type RenameSessionMutationVariables = Exact<{
 }>;
 
 
-export type RenameSessionMutation = { renameSession: { session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } } };
+export type RenameSessionMutation = { renameSession: { session: { id: string, key: string | null, title: string | null, state: SessionState, archived: boolean, messageCount: number, updatedAt: string, workspace: { id: string }, project: { id: string } | null, agent: { id: string, name: string }, lastMessage: { id: string, role: MessageRole, text: string } | null } } };
 
 export type DeleteSessionMutationVariables = Exact<{
   id: string;
@@ -418,6 +451,11 @@ export type DeleteSessionByKeyMutationVariables = Exact<{
 
 
 export type DeleteSessionByKeyMutation = { deleteSession: { deletedSessionId: string } };
+
+export type SidebarWorkspacesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SidebarWorkspacesQuery = { workspaces: { edges: Array<{ node: { id: string, name: string, personal: boolean, projects: { edges: Array<{ node: { id: string, name: string, slug: string } }> } } }> } };
 
 export type MessagesAppendMutationVariables = Exact<{
   input: AppendMessageInput;
@@ -451,9 +489,11 @@ export type MessagesNodeQuery = { node:
     | { __typename: 'Agent', name: string, isDefault: boolean, id: string }
     | { __typename: 'Memory', id: string }
     | { __typename: 'Message', role: MessageRole, text: string, id: string }
+    | { __typename: 'Project', id: string }
     | { __typename: 'Session', title: string | null, id: string }
     | { __typename: 'Turn', status: TurnStatus, id: string, userMessage: { id: string }, assistantMessage: { id: string } | null }
     | { __typename: 'User', name: string, id: string }
+    | { __typename: 'Workspace', id: string }
    | null };
 
 export type MessagesNewSessionMutationVariables = Exact<{
@@ -551,9 +591,11 @@ export type OwnershipNodeQuery = { node:
     | { __typename: 'Agent', id: string }
     | { __typename: 'Memory', id: string }
     | { __typename: 'Message', id: string }
+    | { __typename: 'Project', id: string }
     | { __typename: 'Session', id: string }
     | { __typename: 'Turn', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'Workspace', id: string }
    | null };
 
 export type OwnershipRespondMutationVariables = Exact<{
@@ -656,6 +698,8 @@ export type OwnershipAgentNodeQueryVariables = Exact<{
 
 
 export type OwnershipAgentNodeQuery = { node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -953,9 +997,11 @@ export type ConvTurnQuery = { node:
     | { __typename: 'Agent' }
     | { __typename: 'Memory' }
     | { __typename: 'Message' }
+    | { __typename: 'Project' }
     | { __typename: 'Session' }
     | { __typename: 'Turn', id: string, status: TurnStatus, startedAt: string, userMessage: { id: string, text: string }, assistantMessage: { id: string, text: string } | null, usage: { inputTokens: number | null, outputTokens: number | null, totalTokens: number | null } | null }
     | { __typename: 'User' }
+    | { __typename: 'Workspace' }
    | null };
 
 export type ConvMessageQueryVariables = Exact<{
@@ -967,9 +1013,11 @@ export type ConvMessageQuery = { node:
     | { __typename: 'Agent' }
     | { __typename: 'Memory' }
     | { __typename: 'Message', id: string, role: MessageRole, text: string }
+    | { __typename: 'Project' }
     | { __typename: 'Session' }
     | { __typename: 'Turn' }
     | { __typename: 'User' }
+    | { __typename: 'Workspace' }
    | null };
 
 export type ConvExportQueryVariables = Exact<{
@@ -1184,9 +1232,11 @@ export type MemorySourceQuery = { node:
     | { __typename: 'Agent' }
     | { __typename: 'Memory', id: string, text: string, sourceSession: { id: string } | null }
     | { __typename: 'Message' }
+    | { __typename: 'Project' }
     | { __typename: 'Session' }
     | { __typename: 'Turn' }
     | { __typename: 'User' }
+    | { __typename: 'Workspace' }
    | null };
 
 export type ApprovalTestStateQueryVariables = Exact<{
@@ -1235,6 +1285,148 @@ export type TurnTestSessionQuery = { session: { id: string, title: string | null
             | { __typename: 'TextPart', text: string }
             | { __typename: 'ToolPart', toolCallId: string, toolName: string, state: ToolState, input: Json | null, output: Json | null, errorText: string | null }
           > } }> } } | null };
+
+export type WsSessionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WsSessionQuery = { session: { id: string, title: string | null, status: SessionStatus, createdBy: { name: string }, participants: Array<{ kind: ParticipantKind, user: { name: string } | null, agent: { name: string } | null }>, messages: { edges: Array<{ node: { role: MessageRole, text: string, author: { name: string } | null } }> } } | null };
+
+export type WsRenameMutationVariables = Exact<{
+  id: string;
+  title: string;
+}>;
+
+
+export type WsRenameMutation = { renameSession: { session: { title: string | null } } };
+
+export type WsSetStatusMutationVariables = Exact<{
+  id: string;
+  status?: SessionStatus | null | undefined;
+}>;
+
+
+export type WsSetStatusMutation = { updateSession: { session: { status: SessionStatus } } };
+
+export type WsDeleteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WsDeleteMutation = { deleteSession: { deletedSessionId: string } };
+
+export type WsResumeMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WsResumeMutation = { resumeSession: { session: { status: SessionStatus } } };
+
+export type WsMoveMutationVariables = Exact<{
+  id: string;
+  projectId?: string | null | undefined;
+}>;
+
+
+export type WsMoveMutation = { updateSession: { session: { project: { slug: string } | null } } };
+
+export type WsRenameProjectMutationVariables = Exact<{
+  id: string;
+  name: string;
+}>;
+
+
+export type WsRenameProjectMutation = { renameProject: { project: { name: string, slug: string } } };
+
+export type WsDeleteProjectMutationVariables = Exact<{
+  id: string;
+  deleteSessions?: boolean | null | undefined;
+}>;
+
+
+export type WsDeleteProjectMutation = { deleteProject: { deletedProjectId: string } };
+
+export type WsProjectSessionsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WsProjectSessionsQuery = { node:
+    | { name: string, sessionCount: number, sessions: { totalCount: number, edges: Array<{ node: { title: string | null } }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type WsProjectsQueryVariables = Exact<{
+  workspaceId?: string | null | undefined;
+}>;
+
+
+export type WsProjectsQuery = { projects: { edges: Array<{ node: { slug: string, sessionCount: number } }> } };
+
+export type WsPagingSqlQueryVariables = Exact<{
+  first?: number | null | undefined;
+  workspaceId?: string | null | undefined;
+}>;
+
+
+export type WsPagingSqlQuery = { sessions: { totalCount: number, edges: Array<{ node: { title: string | null, status: SessionStatus, workspace: { name: string, role: WorkspaceRole }, project: { slug: string, sessionCount: number } | null, createdBy: { name: string }, participants: Array<{ kind: ParticipantKind, user: { name: string } | null, agent: { name: string, avatarUrl: string | null } | null }>, lastMessage: { text: string, author: { name: string } | null } | null } }> } };
+
+export type WsMyWorkspacesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WsMyWorkspacesQuery = { workspaces: { edges: Array<{ node: { id: string, name: string, role: WorkspaceRole, personal: boolean } }> } };
+
+export type WsCreateWorkspaceMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type WsCreateWorkspaceMutation = { createWorkspace: { workspace: { id: string, name: string, role: WorkspaceRole, personal: boolean } } };
+
+export type WsAddMemberMutationVariables = Exact<{
+  workspaceId: string;
+  userId: string;
+  role?: WorkspaceRole | null | undefined;
+}>;
+
+
+export type WsAddMemberMutation = { addWorkspaceMember: { workspace: { id: string, members: { edges: Array<{ node: { role: WorkspaceRole, user: { id: string, name: string } } }> } } | null } };
+
+export type WsRemoveMemberMutationVariables = Exact<{
+  workspaceId: string;
+  userId: string;
+}>;
+
+
+export type WsRemoveMemberMutation = { removeWorkspaceMember: { workspace: { id: string } | null } };
+
+export type WsCreateSessionMutationVariables = Exact<{
+  workspaceId?: string | null | undefined;
+  projectId?: string | null | undefined;
+  title?: string | null | undefined;
+  status?: SessionStatus | null | undefined;
+}>;
+
+
+export type WsCreateSessionMutation = { createSession: { session: { id: string, title: string | null, status: SessionStatus, workspace: { id: string }, project: { id: string, slug: string } | null, createdBy: { id: string, name: string }, participants: Array<{ kind: ParticipantKind, user: { name: string } | null, agent: { name: string } | null }> } } };
+
+export type WsCreateProjectMutationVariables = Exact<{
+  workspaceId: string;
+  name: string;
+  slug: string;
+}>;
+
+
+export type WsCreateProjectMutation = { createProject: { project: { id: string, name: string, slug: string, sessionCount: number, workspace: { id: string } } } };
+
+export type WsSessionsQueryVariables = Exact<{
+  filter?: SessionFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type WsSessionsQuery = { sessions: { totalCount: number, edges: Array<{ node: { id: string, title: string | null, status: SessionStatus, project: { slug: string } | null, createdBy: { name: string } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1309,6 +1501,12 @@ export const SessionSummaryFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1711,6 +1909,12 @@ fragment SessionSummary on Session {
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1723,7 +1927,7 @@ fragment SessionSummary on Session {
     role
     text
   }
-}`, {"hash":"sha256:f3d5491e3dba144bc62f3724cf0ef922c2c76e30402ef0986fd2a654e0ed8389"}) as unknown as TypedDocumentString<SessionEventsSubscription, SessionEventsSubscriptionVariables>;
+}`, {"hash":"sha256:e88d0036db9da494d1d1afb431487b1b47315c51692b907ce27f518e62f8fadc"}) as unknown as TypedDocumentString<SessionEventsSubscription, SessionEventsSubscriptionVariables>;
 export const SessionsChangedDocument = /*#__PURE__*/ new TypedDocumentString(`
     subscription SessionsChanged {
   sessionsChanged {
@@ -1740,6 +1944,12 @@ export const SessionsChangedDocument = /*#__PURE__*/ new TypedDocumentString(`
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1752,7 +1962,7 @@ export const SessionsChangedDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     text
   }
-}`, {"hash":"sha256:d9a8194d1e24d7149643779c7e01701038c2bcfbc080e7bcfe029de4d390111f"}) as unknown as TypedDocumentString<SessionsChangedSubscription, SessionsChangedSubscriptionVariables>;
+}`, {"hash":"sha256:969c3b4febd352c44aaffc0cf9fef6474ec8a2a1a078c447e4dee7c83c644092"}) as unknown as TypedDocumentString<SessionsChangedSubscription, SessionsChangedSubscriptionVariables>;
 export const SendMessageByKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation SendMessageByKey($sessionKey: String!, $text: String!, $agentId: ID, $ifBusy: IfBusy) {
   sendMessage(
@@ -1884,6 +2094,12 @@ export const SessionsPageDocument = /*#__PURE__*/ new TypedDocumentString(`
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1896,7 +2112,7 @@ export const SessionsPageDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     text
   }
-}`, {"hash":"sha256:a1bb0302ec5679401578c5c24a906cf1d7b896fcd6e52f793372b904391b0280"}) as unknown as TypedDocumentString<SessionsPageQuery, SessionsPageQueryVariables>;
+}`, {"hash":"sha256:22769dc92a5facb20771ed02ba0fea98fa4a16f3d5f4c3f38036fde6427432b4"}) as unknown as TypedDocumentString<SessionsPageQuery, SessionsPageQueryVariables>;
 export const SessionWithMessagesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query SessionWithMessages($id: ID!, $last: Int, $before: String) {
   session(id: $id) {
@@ -1958,6 +2174,12 @@ fragment SessionSummary on Session {
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1970,7 +2192,7 @@ fragment SessionSummary on Session {
     role
     text
   }
-}`, {"hash":"sha256:2b43e861f0273a37ebd1f22459da69dd46cee19518b56e6ba9ca9a023c2ed149"}) as unknown as TypedDocumentString<SessionWithMessagesQuery, SessionWithMessagesQueryVariables>;
+}`, {"hash":"sha256:f168fe8a0268db55e1f0fc5b3f80f107eb81a7d6149ee5f9c009b647eac3d207"}) as unknown as TypedDocumentString<SessionWithMessagesQuery, SessionWithMessagesQueryVariables>;
 export const CreateSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation CreateSession($input: CreateSessionInput!) {
   createSession(input: $input) {
@@ -1985,6 +2207,12 @@ export const CreateSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -1997,7 +2225,7 @@ export const CreateSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     text
   }
-}`, {"hash":"sha256:72976ba3e0e6edcb42128bcacc1d429bd50a6211c8d0e52bbb562a8f551e8411"}) as unknown as TypedDocumentString<CreateSessionMutation, CreateSessionMutationVariables>;
+}`, {"hash":"sha256:4d816675071bacd652cb3ad6ef69ca156b501e59f9a8bcb14f5494f5fd612319"}) as unknown as TypedDocumentString<CreateSessionMutation, CreateSessionMutationVariables>;
 export const RenameSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation RenameSession($id: ID!, $title: String!) {
   renameSession(input: {id: $id, title: $title}) {
@@ -2011,6 +2239,12 @@ export const RenameSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
   key
   title
   state
+  workspace {
+    id
+  }
+  project {
+    id
+  }
   archived
   messageCount
   updatedAt
@@ -2023,7 +2257,7 @@ export const RenameSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     role
     text
   }
-}`, {"hash":"sha256:9b3ea27ce444e87bb59834fa31b3a1a6186ed6d96a5b95ede55541f8d6039c0e"}) as unknown as TypedDocumentString<RenameSessionMutation, RenameSessionMutationVariables>;
+}`, {"hash":"sha256:99aea6b6835e09cc0d005eee800c29abe1a617ca3b4620983eef37a9682ebab7"}) as unknown as TypedDocumentString<RenameSessionMutation, RenameSessionMutationVariables>;
 export const DeleteSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation DeleteSession($id: ID!) {
   deleteSession(input: {id: $id}) {
@@ -2038,6 +2272,28 @@ export const DeleteSessionByKeyDocument = /*#__PURE__*/ new TypedDocumentString(
   }
 }
     `, {"hash":"sha256:c1cd37b4ee3f155697ab2a7dc7b74af74f5e27f3e197d59aa672bb5817566b7d"}) as unknown as TypedDocumentString<DeleteSessionByKeyMutation, DeleteSessionByKeyMutationVariables>;
+export const SidebarWorkspacesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SidebarWorkspaces {
+  workspaces(first: 10) {
+    edges {
+      node {
+        id
+        name
+        personal
+        projects(first: 20) {
+          edges {
+            node {
+              id
+              name
+              slug
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:5889a211867818f7bbd07a0a3ab59c7298227ee589a47893b49f654679177e59"}) as unknown as TypedDocumentString<SidebarWorkspacesQuery, SidebarWorkspacesQueryVariables>;
 export const MessagesAppendDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation MessagesAppend($input: AppendMessageInput!) {
   appendMessage(input: $input) {
@@ -3778,3 +4034,292 @@ export const TurnTestSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:1dd4e27566db3b16cf2cb66077c8b9b3532dc1d4cf6ec456157290361441e2e7"}) as unknown as TypedDocumentString<TurnTestSessionQuery, TurnTestSessionQueryVariables>;
+export const WsSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query WsSession($id: ID!) {
+  session(id: $id) {
+    id
+    title
+    status
+    createdBy {
+      name
+    }
+    participants {
+      kind
+      user {
+        name
+      }
+      agent {
+        name
+      }
+    }
+    messages(first: 10) {
+      edges {
+        node {
+          role
+          text
+          author {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:17f22d69651a5b5ff3e13d418ec22d99aafff8cde7fca3974e0d323b5f84f81b"}) as unknown as TypedDocumentString<WsSessionQuery, WsSessionQueryVariables>;
+export const WsRenameDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsRename($id: ID!, $title: String!) {
+  renameSession(input: {id: $id, title: $title}) {
+    session {
+      title
+    }
+  }
+}
+    `, {"hash":"sha256:6df4f65326010c90c3dc35f171415324a47e76faf0133358d596cb617bb3a933"}) as unknown as TypedDocumentString<WsRenameMutation, WsRenameMutationVariables>;
+export const WsSetStatusDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsSetStatus($id: ID!, $status: SessionStatus) {
+  updateSession(input: {id: $id, status: $status}) {
+    session {
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:a3c385836cf8f86a60cb9abfec47ea21624d2fb5c66b0b3f529cd3950e2a6134"}) as unknown as TypedDocumentString<WsSetStatusMutation, WsSetStatusMutationVariables>;
+export const WsDeleteDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsDelete($id: ID!) {
+  deleteSession(input: {id: $id}) {
+    deletedSessionId
+  }
+}
+    `, {"hash":"sha256:d5f1385e88b374c7824783e78add37c57d3046d5a96989527749dbf92469d4a3"}) as unknown as TypedDocumentString<WsDeleteMutation, WsDeleteMutationVariables>;
+export const WsResumeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsResume($id: ID!) {
+  resumeSession(input: {id: $id}) {
+    session {
+      status
+    }
+  }
+}
+    `, {"hash":"sha256:3ea8b0ed55ca0eea8ac2dfa5815ec2eba4b1a2a8b6c5015276cd85e590ce9297"}) as unknown as TypedDocumentString<WsResumeMutation, WsResumeMutationVariables>;
+export const WsMoveDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsMove($id: ID!, $projectId: ID) {
+  updateSession(input: {id: $id, projectId: $projectId}) {
+    session {
+      project {
+        slug
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:4f8221a7f392021c9dd8fd1324d03f6c378f0fa26e31acc63e410b62732fab62"}) as unknown as TypedDocumentString<WsMoveMutation, WsMoveMutationVariables>;
+export const WsRenameProjectDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsRenameProject($id: ID!, $name: String!) {
+  renameProject(input: {id: $id, name: $name}) {
+    project {
+      name
+      slug
+    }
+  }
+}
+    `, {"hash":"sha256:d87140d92bc20df43f5fd084c08ec12a5722ac9f4da510824d0aec4a4f2b17f2"}) as unknown as TypedDocumentString<WsRenameProjectMutation, WsRenameProjectMutationVariables>;
+export const WsDeleteProjectDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsDeleteProject($id: ID!, $deleteSessions: Boolean) {
+  deleteProject(input: {id: $id, deleteSessions: $deleteSessions}) {
+    deletedProjectId
+  }
+}
+    `, {"hash":"sha256:7d10863b8dd370017b3e2f5d58f36f65313284a493e6bdcec1e8dd92c1f839e1"}) as unknown as TypedDocumentString<WsDeleteProjectMutation, WsDeleteProjectMutationVariables>;
+export const WsProjectSessionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query WsProjectSessions($id: ID!) {
+  node(id: $id) {
+    ... on Project {
+      name
+      sessionCount
+      sessions(first: 10) {
+        totalCount
+        edges {
+          node {
+            title
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:aecce747b38fb5f4ccf507277c47e35b223287d038352b3e5abfa9c66ab13195"}) as unknown as TypedDocumentString<WsProjectSessionsQuery, WsProjectSessionsQueryVariables>;
+export const WsProjectsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query WsProjects($workspaceId: ID) {
+  projects(workspaceId: $workspaceId, first: 10) {
+    edges {
+      node {
+        slug
+        sessionCount
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:c9af5b7dcf487d0cd80efc2a80e69cece75979ed7843bc27e3b8a8d17f11727e"}) as unknown as TypedDocumentString<WsProjectsQuery, WsProjectsQueryVariables>;
+export const WsPagingSqlDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query WsPagingSql($first: Int, $workspaceId: ID) {
+  sessions(first: $first, filter: {workspaceId: $workspaceId}) {
+    totalCount
+    edges {
+      node {
+        title
+        status
+        workspace {
+          name
+          role
+        }
+        project {
+          slug
+          sessionCount
+        }
+        createdBy {
+          name
+        }
+        participants {
+          kind
+          user {
+            name
+          }
+          agent {
+            name
+            avatarUrl
+          }
+        }
+        lastMessage {
+          text
+          author {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:bc806881cf33b6c1929485441b224cb870675df224dc268bb53ac2d3bd12e1da"}) as unknown as TypedDocumentString<WsPagingSqlQuery, WsPagingSqlQueryVariables>;
+export const WsMyWorkspacesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query WsMyWorkspaces {
+  workspaces(first: 10) {
+    edges {
+      node {
+        id
+        name
+        role
+        personal
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:f78e23a3af825de6a0b6c9eb0420a6e896f6b713652af70b584edc5fc343ae0a"}) as unknown as TypedDocumentString<WsMyWorkspacesQuery, WsMyWorkspacesQueryVariables>;
+export const WsCreateWorkspaceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsCreateWorkspace($name: String!) {
+  createWorkspace(input: {name: $name}) {
+    workspace {
+      id
+      name
+      role
+      personal
+    }
+  }
+}
+    `, {"hash":"sha256:9e22f62cd7e490e4d4f1059d0fd23b7ccf86e1295dc1806e777c76271f2c2ddc"}) as unknown as TypedDocumentString<WsCreateWorkspaceMutation, WsCreateWorkspaceMutationVariables>;
+export const WsAddMemberDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsAddMember($workspaceId: ID!, $userId: ID!, $role: WorkspaceRole) {
+  addWorkspaceMember(
+    input: {workspaceId: $workspaceId, userId: $userId, role: $role}
+  ) {
+    workspace {
+      id
+      members(first: 10) {
+        edges {
+          node {
+            role
+            user {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:823cb945de7fabb987905e19f437041e8fd1c208c7a0b7362b11ab33304273f8"}) as unknown as TypedDocumentString<WsAddMemberMutation, WsAddMemberMutationVariables>;
+export const WsRemoveMemberDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsRemoveMember($workspaceId: ID!, $userId: ID!) {
+  removeWorkspaceMember(input: {workspaceId: $workspaceId, userId: $userId}) {
+    workspace {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:f4dd394a502413eb8451b60d7fb2626145a4704185119a63d67640c891737def"}) as unknown as TypedDocumentString<WsRemoveMemberMutation, WsRemoveMemberMutationVariables>;
+export const WsCreateSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsCreateSession($workspaceId: ID, $projectId: ID, $title: String, $status: SessionStatus) {
+  createSession(
+    input: {workspaceId: $workspaceId, projectId: $projectId, title: $title, status: $status}
+  ) {
+    session {
+      id
+      title
+      status
+      workspace {
+        id
+      }
+      project {
+        id
+        slug
+      }
+      createdBy {
+        id
+        name
+      }
+      participants {
+        kind
+        user {
+          name
+        }
+        agent {
+          name
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:aa7de0d4869ecbf15c6b890e244b9aa28e12025c0e8b3d1332f894592c491921"}) as unknown as TypedDocumentString<WsCreateSessionMutation, WsCreateSessionMutationVariables>;
+export const WsCreateProjectDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsCreateProject($workspaceId: ID!, $name: String!, $slug: String!) {
+  createProject(input: {workspaceId: $workspaceId, name: $name, slug: $slug}) {
+    project {
+      id
+      name
+      slug
+      sessionCount
+      workspace {
+        id
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:113a20a125c2a59b7962aa9abf5813443dd51e9ba4c47dec6430e0f418573d80"}) as unknown as TypedDocumentString<WsCreateProjectMutation, WsCreateProjectMutationVariables>;
+export const WsSessionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query WsSessions($filter: SessionFilter, $first: Int) {
+  sessions(first: $first, filter: $filter) {
+    totalCount
+    edges {
+      node {
+        id
+        title
+        status
+        project {
+          slug
+        }
+        createdBy {
+          name
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:2db55451f5e26b1723de83d9ce8f930a59afcf8ff563242f12e1637e7ee37c9d"}) as unknown as TypedDocumentString<WsSessionsQuery, WsSessionsQueryVariables>;

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
+import { uuid7 } from '../db/ids.js';
+import { personalWorkspaceOf } from '../workspaces/access.js';
 
 const KEY_PREFIX = 'csk_';
 
@@ -18,7 +20,11 @@ export async function createApiKey(db: Db, userId: string, name = 'default') {
 }
 
 export async function createUserWithKey(db: Db, name: string, keyName = 'default') {
-  const user = await db.user.create({ data: { name } });
+  // The personal workspace is made with the user, in the same write.
+  const id = uuid7();
+  const user = await db.user.create({
+    data: { id, name, personalWorkspace: personalWorkspaceOf(id) },
+  });
   const { key, apiKey } = await createApiKey(db, user.id, keyName);
   return { user, key, apiKey };
 }

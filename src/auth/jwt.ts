@@ -1,6 +1,8 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { Db } from '../db/client.js';
+import { uuid7 } from '../db/ids.js';
 import { hasUnstorable } from '../validation.js';
+import { personalWorkspaceOf } from '../workspaces/access.js';
 import type { Viewer } from './api-keys.js';
 
 export interface JwtVerifier {
@@ -50,10 +52,16 @@ export function createJwtVerifier(
         return null;
       }
       if (!validSubject(sub)) return null;
+      const id = uuid7();
       const viewer = await db.user.upsert({
         where: { externalId: sub },
         update: {},
-        create: { externalId: sub, name: `jwt:${sub}` },
+        create: {
+          id,
+          externalId: sub,
+          name: `jwt:${sub}`,
+          personalWorkspace: personalWorkspaceOf(id),
+        },
         select: { id: true, name: true },
       });
       return { viewer, expiresAt: typeof exp === 'number' ? exp * 1000 : undefined };

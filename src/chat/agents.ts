@@ -19,6 +19,12 @@ Style: short, friendly answers. List at most five products, each with its name, 
 const generalInstructions = `You are a helpful, concise general assistant.
 Answer questions directly and say so when you are unsure. When the user tells you something lasting about themselves or asks you to remember something, store it with rememberPreference.`;
 
+/** A round avatar with the agent's initial, as a data: URL (no file to serve, works offline). */
+const avatar = (letter: string, color: string) =>
+  `data:image/svg+xml,${encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="16" fill="${color}"/><text x="16" y="21" font-size="15" text-anchor="middle" fill="#fff" font-family="sans-serif">${letter}</text></svg>`,
+  )}`;
+
 /** The demo agents seeded into an empty database. */
 export const demoAgents: Prisma.AgentCreateManyInput[] = [
   {
@@ -28,6 +34,7 @@ export const demoAgents: Prisma.AgentCreateManyInput[] = [
     instructions: shoppingInstructions,
     tools: [...toolNames],
     isDefault: true,
+    avatarUrl: avatar('S', '#2563eb'),
   },
   {
     slug: 'general',
@@ -36,5 +43,6 @@ export const demoAgents: Prisma.AgentCreateManyInput[] = [
     instructions: generalInstructions,
     tools: ['rememberPreference'],
     isDefault: false,
+    avatarUrl: avatar('G', '#059669'),
   },
 ];

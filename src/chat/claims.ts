@@ -90,11 +90,16 @@ export async function claimTurn(db: Db, input: ClaimInput): Promise<ClaimedTurn 
         AND "id" NOT IN (SELECT "id" FROM path) AND EXISTS (SELECT 1 FROM claimed)
     ), question AS (
       INSERT INTO "Message" ("id", "sessionId", "role", "parts", "text", "createdAt", "turnId",
-                             "parentId", "active")
+                             "parentId", "active", "authorId")
       SELECT ${asked}::uuid, "id", 'USER', ${jsonb(parts)}, ${text}, ${utc(now)}, ${turnId}::uuid,
-             CASE WHEN ${branching} THEN ${from}::uuid ELSE "lastMessageId" END, true
+             CASE WHEN ${branching} THEN ${from}::uuid ELSE "lastMessageId" END, true,
+             ${input.userId}::uuid
       FROM claimed WHERE ${question.kind === 'new'}
       RETURNING "parentId"
+    ), participant AS (
+      INSERT INTO "Participant" ("id", "sessionId", "kind", "userId", "joinedAt")
+      SELECT ${uuid7(at)}::uuid, "id", 'USER', ${input.userId}::uuid, ${utc(now)} FROM claimed
+      ON CONFLICT DO NOTHING
     ), turn AS (
       INSERT INTO "Turn" ("id", "sessionId", "userId", "clientMessageId", "status",
                           "userMessageId", "replyMessageId", "model", "startedAt",
@@ -106,6 +111,8 @@ export async function claimTurn(db: Db, input: ClaimInput): Promise<ClaimedTurn 
     )
     UPDATE "Session" AS s
     SET "activeTurnId" = ${turnId}::uuid, "state" = 'RUNNING',
+        -- Sending again lifts FAILED (a failed turn set it).
+        "status" = CASE WHEN s."status" = 'FAILED' THEN 'ACTIVE' ELSE s."status" END,
         "messageCount" = CASE WHEN ${branching}
           THEN (SELECT count(*) FROM path)::int + ${question.kind === 'new' ? 1 : 0}
           ELSE s."messageCount" + 1 END,
@@ -131,6 +138,7 @@ export async function claimTurn(db: Db, input: ClaimInput): Promise<ClaimedTurn 
           turnId,
           parentId,
           active: true,
+          authorId: input.userId,
         };
   const turn: Turn = {
     ...NEW_TURN,
@@ -166,9 +174,13 @@ export async function enqueueTurn(
   await db.$executeRaw`
     WITH question AS (
       INSERT INTO "Message" ("id", "sessionId", "role", "parts", "text", "createdAt", "turnId",
-                             "parentId", "active")
+                             "parentId", "active", "authorId")
       VALUES (${messageId}::uuid, ${session.id}::uuid, 'USER', ${jsonb(parts)}, ${input.text},
-              ${utc(now)}, ${turnId}::uuid, NULL, false)
+              ${utc(now)}, ${turnId}::uuid, NULL, false, ${input.userId}::uuid)
+    ), participant AS (
+      INSERT INTO "Participant" ("id", "sessionId", "kind", "userId", "joinedAt")
+      VALUES (${uuid7(at)}::uuid, ${session.id}::uuid, 'USER', ${input.userId}::uuid, ${utc(now)})
+      ON CONFLICT DO NOTHING
     )
     INSERT INTO "Turn" ("id", "sessionId", "userId", "clientMessageId", "status", "userMessageId",
                         "replyMessageId", "model", "startedAt")
@@ -184,6 +196,7 @@ export async function enqueueTurn(
     turnId,
     parentId: null,
     active: false,
+    authorId: input.userId,
   };
   const turn: Turn = {
     ...NEW_TURN,

@@ -190,7 +190,7 @@ export class TurnRunner {
       const error = outcome.error ?? { code: 'MODEL_ERROR', message: 'The model call failed' };
       await events.publish(turn.sessionId, { type: 'TurnFailed', ...ended, error });
     }
-    sessions.announce(session.userId, turn.sessionId, 'UPDATED');
+    sessions.announce(session, 'UPDATED');
     // An untitled session gets a title from its first question, however the turn ended (a
     // stopped first turn would otherwise leave it "New chat"); not while it waits for approval.
     if (outcome.status !== 'AWAITING_APPROVAL' && session.title == null) {
@@ -213,7 +213,7 @@ export class TurnRunner {
     const { session, turn, userMessage } = claimed;
     await events.prepare(session.id);
     await events.publish(session.id, { type: 'TurnStarted', turnId: turn.id, turn, userMessage });
-    sessions.announce(session.userId, session.id, 'UPDATED');
+    sessions.announce(session, 'UPDATED');
     // The quota was checked when the message was queued; the turns before it may have spent it.
     const refusal = await this.deps.usage.quotaRefusal(session.userId);
     if (!refusal) return this.start(turn, undefined, userMessage.text);

@@ -169,7 +169,7 @@ export class ChatService {
     if (!input.sessionId) {
       return (await sessions.create(userId, { agentId: input.agentId })).session;
     }
-    return this.withAgent(userId, await sessions.getOwned(userId, input.sessionId), input.agentId);
+    return this.withAgent(userId, await sessions.getVisible(userId, input.sessionId), input.agentId);
   }
 
   private withAgent(userId: string, session: Session, agentId?: string | null) {
@@ -234,7 +234,7 @@ export class ChatService {
     });
     const { turn } = queued;
     await events.publish(a.session.id, { type: 'TurnQueued', turnId: turn.id, turn });
-    sessions.announce(a.userId, a.session.id, 'UPDATED');
+    sessions.announce(a.session, 'UPDATED');
     // The running turn may have ended while this one was stored: the queue moves on.
     await runner.startNext(a.session.id);
     return queued;
@@ -253,7 +253,7 @@ export class ChatService {
       await events.publish(session.id, { type: 'BranchSwitched', leafMessageId: userMessage.id });
     }
     await events.publish(session.id, { type: 'TurnStarted', turnId: turn.id, turn, userMessage });
-    sessions.announce(session.userId, session.id, 'UPDATED');
+    sessions.announce(session, 'UPDATED');
     runner.start(turn, a.agent, userMessage.text);
     return claimed;
   }
@@ -264,8 +264,9 @@ export class ChatService {
     input: { turnId: string; toolCallId: string; approved: boolean; reason?: string | null },
   ): Promise<Turn> {
     const { store, events, sessions, runner } = this.deps;
-    const turn = await store.owned(userId, input.turnId);
-    if (!turn) throw AppError.notFound('Turn');
+    const found = await store.visible(userId, input.turnId);
+    if (!found) throw AppError.notFound('Turn');
+    const { session, ...turn } = found;
     if (turn.status !== 'AWAITING_APPROVAL') {
       throw new AppError(ErrorCode.CONFLICT, 'This turn is not waiting for an approval');
     }
@@ -277,7 +278,7 @@ export class ChatService {
     await events.prepare(turn.sessionId);
     const answered = await store.answerApproval(turn, reply as Message, parts, stillPending);
     if (answered.resumed) {
-      sessions.announce(userId, turn.sessionId, 'UPDATED');
+      sessions.announce(session, 'UPDATED');
       runner.start(answered.turn);
     }
     return answered.turn;
@@ -289,7 +290,7 @@ export class ChatService {
    */
   async stopTurn(userId: string, sessionId: string, turnId?: string | null): Promise<Turn | null> {
     const { sessions, store, runner, pubsub } = this.deps;
-    const session = await sessions.getOwned(userId, sessionId);
+    const session = await sessions.getVisible(userId, sessionId);
     if (turnId && turnId !== session.activeTurnId) return this.cancelQueued(session, turnId);
     const running = session.activeTurnId;
     if (!running) return null;
@@ -314,7 +315,7 @@ export class ChatService {
     const cancelled = await store.cancelQueued(turnId);
     if (!cancelled) return turn; // it started or ended meanwhile: nothing to cancel
     await events.publish(session.id, { type: 'QueuedTurnCancelled', turnId, turn: cancelled });
-    sessions.announce(session.userId, session.id, 'UPDATED');
+    sessions.announce(session, 'UPDATED');
     return cancelled;
   }
 

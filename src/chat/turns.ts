@@ -7,6 +7,7 @@ import type { TurnError, UsagePayload } from '../events/types.js';
 import type { Agent, Message, Session, Turn } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { storableJson, storableString } from '../validation.js';
+import { sessionVisibleTo } from '../workspaces/access.js';
 import {
   type ClaimedTurn,
   type ClaimInput,
@@ -172,6 +173,7 @@ export class TurnStore {
       turnId: turn.id,
       parentId: turn.userMessageId,
       active: true,
+      authorId: null,
     };
     const reply = replyExists
       ? Prisma.sql`UPDATE "Message" SET "parts" = ${jsonb(parts)}, "text" = ${text}
@@ -195,6 +197,7 @@ export class TurnStore {
         UPDATE "Session" AS s
         SET "activeTurnId" = ${awaiting ? turn.id : null}::uuid,
             "state" = ${awaiting ? 'AWAITING_APPROVAL' : 'IDLE'}::"SessionState",
+            "status" = CASE WHEN ${outcome.status === 'FAILED'} THEN 'FAILED' ELSE s."status" END,
             "messageCount" = s."messageCount" + ${replyExists ? 0 : 1},
             "lastMessageId" = ${message.id}::uuid, "updatedAt" = ${utc(now)},
             "eventSeq" = COALESCE(${settled ?? null}::int, s."eventSeq")
@@ -244,8 +247,11 @@ export class TurnStore {
   }
 
   /** A turn of this user, or null (another user's turn answers like a missing one). */
-  owned(userId: string, turnId: string): Promise<Turn | null> {
-    return this.deps.db.turn.findFirst({ where: { id: turnId, userId } });
+  visible(userId: string, turnId: string) {
+    return this.deps.db.turn.findFirst({
+      where: { id: turnId, session: sessionVisibleTo(userId) },
+      include: { session: { select: { id: true, workspaceId: true } } },
+    });
   }
 
   message(id: string): Promise<Message | null> {

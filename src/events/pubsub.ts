@@ -13,6 +13,8 @@ export interface SessionChangePayload {
 /** Topics named '<entity>:<event>' with the routing id first. */
 export type PubSubTopics = {
   'user:sessions': [userId: string, change: SessionChangePayload];
+  /** The user stopped being a member of the workspace: their subscriptions to its sessions end. */
+  'user:revoked': [userId: string, revocation: { workspaceId: string }];
   /** Asks whichever process runs the turn to stop it. */
   'turn:stop': [turnId: string, request: { reason: 'user' | 'deleted' }];
 };

@@ -77,3 +77,38 @@ export function subscription(options: {
   };
   return iterator;
 }
+
+/**
+ * `source`, ended as soon as `signals` yields a value `matches` accepts (access taken away): a
+ * pending next() answers done, and both iterators are released.
+ */
+export function endWhen<T, S>(
+  source: AsyncIterableIterator<T>,
+  signals: AsyncIterableIterator<S>,
+  matches: (signal: S) => boolean,
+): AsyncIterableIterator<T> {
+  const done = { done: true, value: undefined } as const;
+  let ended = false;
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<IteratorResult<T>>((resolve) => {
+    stop = () => resolve(done);
+  });
+  const end = async () => {
+    if (ended) return;
+    ended = true;
+    stop();
+    await Promise.allSettled([source.return?.(), signals.return?.()]);
+  };
+  void (async () => {
+    for await (const signal of signals) if (matches(signal)) break;
+  })().then(end, end);
+  const iterator: AsyncIterableIterator<T> = {
+    [Symbol.asyncIterator]: () => iterator,
+    next: () => (ended ? Promise.resolve(done) : Promise.race([source.next(), stopped])),
+    return: async () => {
+      await end();
+      return done;
+    },
+  };
+  return iterator;
+}

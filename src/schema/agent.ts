@@ -11,6 +11,7 @@ export const Agent = builder.prismaNode('Agent', {
       resolve: (agent, _args, ctx) => agent.model ?? ctx.services.modelName,
     }),
     tools: t.exposeStringList('tools'),
+    avatarUrl: t.exposeString('avatarUrl', { nullable: true }),
     isDefault: t.exposeBoolean('isDefault', {
       description: 'The agent of sessions created without an agentId.',
     }),

@@ -7,6 +7,8 @@ import './message.js';
 import './turn.js';
 import './session.js';
 import './session-mutations.js';
+import './workspace.js';
+import './workspace-mutations.js';
 import './viewer.js';
 import './chat.js';
 import './branches.js';

@@ -3,6 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../context.js';
 import { builder, viewerOf } from './builder.js';
 import { decodeId } from './ids.js';
+import { Session } from './session.js';
 import { User } from './viewer.js';
 
 /** A memory is a `Preference` row: what the agent was asked to remember about the user. */
@@ -16,9 +17,23 @@ export const Memory = builder.prismaNode('Preference', {
   fields: (t) => ({
     text: t.exposeString('text'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    sourceSession: t.relation('sourceSession', {
+    sourceSession: t.field({
+      type: Session,
       nullable: true,
-      description: 'The session it was remembered in; null once that session is deleted.',
+      description:
+        'The session it was remembered in; null once that session is deleted or you no longer see it (left its workspace).',
+      // The session with the viewer's membership of its workspace, in the memories' own query.
+      select: (_args, ctx: Context, nested) => ({
+        sourceSession: nested({
+          include: {
+            workspace: {
+              select: { members: { where: { userId: viewerOf(ctx).id }, select: { userId: true } } },
+            },
+          },
+        }),
+      }),
+      resolve: ({ sourceSession }) =>
+        sourceSession?.workspace.members.length ? sourceSession : null,
     }),
   }),
 });

@@ -109,13 +109,20 @@ export const MessagePart = builder.unionType('MessagePart', {
 export const Message = builder.prismaNode('Message', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx: Context) => ({ id, session: { userId: viewerOf(ctx).id } }),
+  findUnique: (id, ctx: Context) => ({
+    id,
+    AND: [ctx.services.access.message(viewerOf(ctx).id)],
+  }),
   fields: (t) => ({
     role: t.expose('role', { type: MessageRoleEnum }),
     parts: t.field({ type: [MessagePart], resolve: (m) => toPartShapes(m.parts) }),
     text: t.exposeString('text'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     turn: t.relation('turn', { nullable: true }),
+    author: t.relation('author', {
+      nullable: true,
+      description: 'Who wrote a USER message (null for the agent and for imported messages).',
+    }),
     parentId: t.id({
       nullable: true,
       description: 'The message this one follows (null for the first of a session).',

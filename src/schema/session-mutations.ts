@@ -2,7 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { AppError } from '../errors.js';
 import { MessageRole } from '../generated/prisma/enums.js';
 import { builder, viewerOf } from './builder.js';
-import { MessageRoleEnum } from './enums.js';
+import { MessageRoleEnum, SessionStatusEnum } from './enums.js';
 import { decodeId } from './ids.js';
 import { Message } from './message.js';
 import { Session, SessionTimeoutInput } from './session.js';
@@ -15,6 +15,8 @@ const IfKeyExists = builder.enumType('IfKeyExists', {
 
 const sessionId = (id: string, field = 'id') => decodeId('Session', id, field);
 const agentId = (id: string | null | undefined) => (id ? decodeId('Agent', id, 'agentId') : null);
+const projectId = (id: string | null | undefined) =>
+  id ? decodeId('Project', id, 'projectId') : id === null ? null : undefined;
 
 builder.relayMutationField(
   'createSession',
@@ -26,6 +28,11 @@ builder.relayMutationField(
       metadata: t.field({ type: 'JSON', description: 'A JSON object, at most 16 KB' }),
       timeout: t.field({ type: SessionTimeoutInput }),
       ifKeyExists: t.field({ type: IfKeyExists, defaultValue: 'ERROR' }),
+      workspaceId: t.id({
+        description: "Default: the project's workspace, else your personal one",
+      }),
+      projectId: t.id(),
+      status: t.field({ type: SessionStatusEnum, description: 'Default ACTIVE' }),
     }),
   },
   {
@@ -33,6 +40,10 @@ builder.relayMutationField(
       ctx.services.sessions.create(viewerOf(ctx).id, {
         ...input,
         agentId: agentId(input.agentId),
+        workspaceId: input.workspaceId
+          ? decodeId('Workspace', input.workspaceId, 'workspaceId')
+          : null,
+        projectId: projectId(input.projectId),
       }),
   },
   {
@@ -71,16 +82,38 @@ builder.relayMutationField(
       archived: t.boolean(),
       agentId: t.id(),
       timeout: t.field({ type: SessionTimeoutInput, description: 'null removes the timeout' }),
+      projectId: t.id({
+        description: 'Moves the session to a project of its workspace; null takes it out',
+      }),
+      status: t.field({ type: SessionStatusEnum }),
     }),
   },
   {
+    description:
+      "Members of the session's workspace change status and agent; the rest is for its creator and the workspace's OWNERs (FORBIDDEN for others).",
     resolve: async (_root, { input }, ctx) => {
-      const { id, agentId: agent, ...rest } = input;
-      const changes = { ...rest, agentId: agentId(agent) ?? undefined };
+      const { id, agentId: agent, projectId: project, ...rest } = input;
+      const changes = {
+        ...rest,
+        agentId: agentId(agent) ?? undefined,
+        projectId: projectId(project),
+      };
       return {
         session: await ctx.services.sessions.update(viewerOf(ctx).id, sessionId(id), changes),
       };
     },
+  },
+  { outputFields: (t) => ({ session: t.field({ type: Session, resolve: (r) => r.session }) }) },
+);
+
+builder.relayMutationField(
+  'resumeSession',
+  { inputFields: (t) => ({ id: t.id({ required: true }) }) },
+  {
+    description: 'Moves a session AWAITING_PEER back to ACTIVE (any other status stays).',
+    resolve: async (_root, { input }, ctx) => ({
+      session: await ctx.services.sessions.resume(viewerOf(ctx).id, sessionId(input.id)),
+    }),
   },
   { outputFields: (t) => ({ session: t.field({ type: Session, resolve: (r) => r.session }) }) },
 );

@@ -1,7 +1,7 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { Context } from '../context.js';
 import { builder, viewerOf } from './builder.js';
-import { OrderDirectionEnum, SessionStateEnum } from './enums.js';
+import { OrderDirectionEnum, SessionStateEnum, SessionStatusEnum } from './enums.js';
 import { decodeId } from './ids.js';
 import { MessageConnection } from './message.js';
 import { Usage } from './turn.js';
@@ -43,7 +43,10 @@ export const SessionTimeoutInput = builder.inputType('SessionTimeoutInput', {
 export const Session = builder.prismaNode('Session', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx: Context) => ({ id, userId: viewerOf(ctx).id }),
+  findUnique: (id, ctx: Context) => ({
+    id,
+    AND: [ctx.services.access.session(viewerOf(ctx).id)],
+  }),
   fields: (t) => ({
     key: t.exposeString('key', { nullable: true }),
     title: t.exposeString('title', { nullable: true }),
@@ -51,6 +54,14 @@ export const Session = builder.prismaNode('Session', {
     metadata: t.expose('metadata', { type: 'JSON' }),
     archived: t.exposeBoolean('archived'),
     state: t.expose('state', { type: SessionStateEnum }),
+    status: t.expose('status', { type: SessionStatusEnum }),
+    workspace: t.relation('workspace'),
+    project: t.relation('project', { nullable: true }),
+    createdBy: t.relation('user'),
+    participants: t.relation('participants', {
+      description: 'The users who wrote in the session and its agent, in the order they joined.',
+      query: { orderBy: [{ joinedAt: 'asc' }, { id: 'asc' }] },
+    }),
     activeTurn: t.relation('activeTurn', { nullable: true }),
     messageCount: t.exposeInt('messageCount'),
     lastMessage: t.relation('lastMessage', { nullable: true }),
@@ -95,7 +106,23 @@ export const Session = builder.prismaNode('Session', {
   }),
 });
 
-const SessionFilter = builder.inputType('SessionFilter', {
+/** The sessions lists' connection (sessions, Project.sessions), with totalCount. */
+export const SessionConnection = builder.connectionObject(
+  {
+    type: Session,
+    name: 'SessionConnection',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'Sessions matching the filter, all pages together.',
+        resolve: (connection) =>
+          (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
+      }),
+    }),
+  },
+  { name: 'SessionEdge' },
+);
+
+export const SessionFilter = builder.inputType('SessionFilter', {
   fields: (t) => ({
     agentId: t.id(),
     archived: t.boolean({ description: 'Default false; null lists archived and active sessions.' }),
@@ -108,14 +135,35 @@ const SessionFilter = builder.inputType('SessionFilter', {
     }),
     updatedAfter: t.field({ type: 'DateTime' }),
     updatedBefore: t.field({ type: 'DateTime' }),
+    workspaceId: t.id(),
+    projectId: t.id(),
+    projectSlug: t.string({
+      description: "A project's slug (with workspaceId: in that workspace)",
+    }),
+    status: t.field({ type: SessionStatusEnum }),
   }),
 });
+
+type SessionFilterArg = typeof SessionFilter.$inferInput;
+
+/** The filter with its global ids decoded (BAD_USER_INPUT naming a malformed one). */
+export function decodeFilter(filter: SessionFilterArg | null | undefined) {
+  if (!filter) return filter;
+  const id = (type: string, value: string | null | undefined, field: string) =>
+    value ? decodeId(type, value, `filter.${field}`) : null;
+  return {
+    ...filter,
+    agentId: id('Agent', filter.agentId, 'agentId'),
+    workspaceId: id('Workspace', filter.workspaceId, 'workspaceId'),
+    projectId: id('Project', filter.projectId, 'projectId'),
+  };
+}
 
 const SessionOrderField = builder.enumType('SessionOrderField', {
   values: { UPDATED_AT: { value: 'updatedAt' }, CREATED_AT: { value: 'createdAt' } } as const,
 });
 
-const SessionOrder = builder.inputType('SessionOrder', {
+export const SessionOrder = builder.inputType('SessionOrder', {
   fields: (t) => ({
     field: t.field({ type: SessionOrderField, required: true }),
     direction: t.field({ type: OrderDirectionEnum, defaultValue: 'DESC' }),
@@ -145,7 +193,6 @@ builder.queryFields((t) => ({
         orderBy: t.arg({ type: SessionOrder }),
       },
       resolve: (_root, { filter, orderBy, ...args }, ctx, info) => {
-        const agentId = filter?.agentId && decodeId('Agent', filter.agentId, 'filter.agentId');
         const query = queryFromInfo({
           context: ctx,
           info,
@@ -154,21 +201,11 @@ builder.queryFields((t) => ({
         });
         return ctx.services.sessions.list(
           viewerOf(ctx).id,
-          { args, filter: filter && { ...filter, agentId: agentId || null }, orderBy },
+          { args, filter: decodeFilter(filter), orderBy },
           query,
         );
       },
     },
-    {
-      name: 'SessionConnection',
-      fields: (t) => ({
-        totalCount: t.int({
-          description: 'Sessions matching the filter, all pages together.',
-          resolve: (connection) =>
-            (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
-        }),
-      }),
-    },
-    { name: 'SessionEdge' },
+    SessionConnection,
   ),
 }));

@@ -31,6 +31,7 @@ builder.relayMutationField(
       title: t.string({ description: '1..255 characters' }),
       key: t.string({ description: 'Your own unique key: ^[\\w:.@-]+$, at most 128 characters' }),
       metadata: t.field({ type: 'JSON', description: 'A JSON object, at most 16 KB' }),
+      projectId: t.id({ description: "The session's project (and so its workspace)" }),
     }),
   },
   {
@@ -42,6 +43,7 @@ builder.relayMutationField(
         title: input.title,
         key: input.key,
         metadata: input.metadata,
+        projectId: input.projectId ? decodeId('Project', input.projectId, 'projectId') : null,
       }),
     }),
   },
@@ -51,6 +53,7 @@ builder.relayMutationField(
 const MessageSearchFilter = builder.inputType('MessageSearchFilter', {
   fields: (t) => ({
     sessionId: t.id(),
+    projectId: t.id(),
     role: t.field({ type: MessageRoleEnum }),
   }),
 });
@@ -76,6 +79,9 @@ builder.queryFields((t) => ({
           filter: {
             sessionId: args.filter?.sessionId
               ? decodeId('Session', args.filter.sessionId, 'filter.sessionId')
+              : null,
+            projectId: args.filter?.projectId
+              ? decodeId('Project', args.filter.projectId, 'filter.projectId')
               : null,
             role: args.filter?.role,
           },

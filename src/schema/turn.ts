@@ -35,7 +35,10 @@ export const TurnError = builder
 export const Turn = builder.prismaNode('Turn', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx: Context) => ({ id, userId: viewerOf(ctx).id }),
+  findUnique: (id, ctx: Context) => ({
+    id,
+    AND: [ctx.services.access.turn(viewerOf(ctx).id)],
+  }),
   fields: (t) => ({
     status: t.expose('status', { type: TurnStatusEnum }),
     userMessage: t.relation('userMessage'),

@@ -98,6 +98,8 @@ export class BranchService {
       title,
       agentId: session.agentId,
       metadata: session.metadata,
+      workspaceId: session.workspaceId,
+      projectId: session.projectId,
     });
     const now = new Date();
     const [copied] = await this.deps.db.$queryRaw<Session[]>`
@@ -111,9 +113,9 @@ export class BranchService {
         FROM up JOIN "Message" m ON m."id" = up.id
       ), copies AS (
         INSERT INTO "Message" ("id", "sessionId", "role", "parts", "text", "createdAt", "parentId",
-                               "active")
+                               "active", "authorId")
         SELECT p."copyId", ${fork.id}::uuid, p."role", p."parts", p."text", p."createdAt",
-               (SELECT q."copyId" FROM path q WHERE q.n = p.n - 1), true
+               (SELECT q."copyId" FROM path q WHERE q.n = p.n - 1), true, p."authorId"
         FROM path p
       )
       UPDATE "Session" SET "messageCount" = (SELECT count(*) FROM path)::int,

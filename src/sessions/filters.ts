@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import type { SessionState } from '../generated/prisma/client.js';
+import type { SessionState, SessionStatus } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import {
   checkDateRange,
@@ -9,6 +9,7 @@ import {
   parseField,
   UNSTORABLE_MESSAGE,
 } from '../validation.js';
+import { sessionVisibleTo } from '../workspaces/access.js';
 
 export interface SessionFilterInput {
   agentId?: string | null;
@@ -20,6 +21,11 @@ export interface SessionFilterInput {
   metadata?: unknown;
   updatedAfter?: Date | null;
   updatedBefore?: Date | null;
+  workspaceId?: string | null;
+  projectId?: string | null;
+  /** A project's slug (in `workspaceId` when given, else in any of the viewer's workspaces). */
+  projectSlug?: string | null;
+  status?: SessionStatus | null;
 }
 
 /**
@@ -60,13 +66,17 @@ function searchFilter(search: string): Prisma.SessionWhereInput {
   return { title: { contains: escapeLike(search.trim()), mode: 'insensitive' } };
 }
 
-/** The Prisma filter for a user's sessions list. */
+/** The Prisma filter for the sessions list of a user (the sessions of their workspaces). */
 export function sessionsWhere(
   userId: string,
   filter: SessionFilterInput | null | undefined,
 ): Prisma.SessionWhereInput {
   const f = filter ?? {};
-  const and: Prisma.SessionWhereInput[] = [{ userId }];
+  const and: Prisma.SessionWhereInput[] = [sessionVisibleTo(userId)];
+  if (f.workspaceId) and.push({ workspaceId: f.workspaceId });
+  if (f.projectId) and.push({ projectId: f.projectId });
+  if (f.projectSlug != null) and.push({ project: { slug: f.projectSlug } });
+  if (f.status) and.push({ status: f.status });
   if (f.archived !== null) and.push({ archived: f.archived ?? false });
   if (f.agentId) and.push({ agentId: f.agentId });
   if (f.state) and.push({ state: f.state });

@@ -11,9 +11,7 @@ export interface ConnectionArgs {
   before?: string | null;
 }
 
-interface Keyed {
-  id: string;
-}
+type Keyed = object;
 
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
@@ -62,12 +60,12 @@ const flip = (d: Direction): Direction => (d === 'asc' ? 'desc' : 'asc');
  * deletes. The redundant `column >= value` (`<=` descending) is what lets PostgreSQL start an
  * index range scan at the cursor instead of reading and filtering every row before it.
  */
-function beyond<K extends string>(column: K, d: Direction, c: { value: Date; id: string }) {
+function beyond(column: string, idField: string, d: Direction, c: { value: Date; id: string }) {
   const op = d === 'asc' ? 'gt' : 'lt';
   return {
     AND: [
       { [column]: { [`${op}e`]: c.value } },
-      { OR: [{ [column]: { [op]: c.value } }, { [column]: c.value, id: { [op]: c.id } }] },
+      { OR: [{ [column]: { [op]: c.value } }, { [column]: c.value, [idField]: { [op]: c.id } }] },
     ],
   } as Record<string, unknown>;
 }
@@ -85,6 +83,8 @@ export function keysetConnection<T extends Keyed>(options: {
   /** Names the ordering inside cursors, so a cursor of another ordering is refused. */
   order: string;
   value: (row: NoInfer<T>) => Date;
+  /** The unique uuid column that breaks ties (default `id`). */
+  idField?: string;
   fetch: (q: {
     where: Record<string, unknown>;
     orderBy: Record<string, Direction>[];
@@ -92,6 +92,8 @@ export function keysetConnection<T extends Keyed>(options: {
   }) => Promise<T[]>;
 }): Promise<Page<T>> {
   const { args, column, direction, order } = options;
+  const idField = options.idField ?? 'id';
+  const idOf = (row: unknown) => (row as Record<string, string>)[idField] as string;
   checkPageArgs(args, options.maxSize);
   const after = args.after ? decodeCursor(args.after, order, 'after') : undefined;
   const before = args.before ? decodeCursor(args.before, order, 'before') : undefined;
@@ -100,16 +102,16 @@ export function keysetConnection<T extends Keyed>(options: {
       args,
       defaultSize: options.defaultSize,
       maxSize: options.maxSize,
-      toCursor: (row) => encodeCursor(order, options.value(row as T), (row as T).id),
+      toCursor: (row) => encodeCursor(order, options.value(row as T), idOf(row)),
     },
     ({ limit, inverted }) => {
       const d = inverted ? flip(direction) : direction;
       const and: Record<string, unknown>[] = [];
-      if (after) and.push(beyond(column, direction, after));
-      if (before) and.push(beyond(column, flip(direction), before));
+      if (after) and.push(beyond(column, idField, direction, after));
+      if (before) and.push(beyond(column, idField, flip(direction), before));
       return options.fetch({
         where: and.length ? { AND: and } : {},
-        orderBy: [{ [column]: d }, { id: d }],
+        orderBy: [{ [column]: d }, { [idField]: d }],
         take: limit,
       });
     },

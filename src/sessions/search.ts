@@ -9,6 +9,7 @@ export const SEARCH_PAGE_MAX = 50;
 
 export interface SearchFilter {
   sessionId?: string | null;
+  projectId?: string | null;
   role?: MessageRole | null;
 }
 
@@ -81,11 +82,14 @@ export class SearchService {
     const after = input.after ? decode(input.after) : null;
     const f = input.filter ?? {};
     const conditions = [
-      Prisma.sql`s."userId" = ${userId}::uuid`,
+      // The access rule of workspaces/access.ts: the viewer is a member of the session's workspace.
+      Prisma.sql`EXISTS (SELECT 1 FROM "WorkspaceMember" wm
+                         WHERE wm."workspaceId" = s."workspaceId" AND wm."userId" = ${userId}::uuid)`,
       Prisma.sql`m."search" @@ q.query`,
       // A message cancelled while queued (or still waiting) is in no conversation yet.
       Prisma.raw(`NOT ${NEVER_ON_A_BRANCH_SQL}`),
       ...(f.sessionId ? [Prisma.sql`m."sessionId" = ${f.sessionId}::uuid`] : []),
+      ...(f.projectId ? [Prisma.sql`s."projectId" = ${f.projectId}::uuid`] : []),
       ...(f.role ? [Prisma.sql`m."role" = ${f.role}::"MessageRole"`] : []),
       ...(after
         ? [

@@ -4,7 +4,14 @@ import { lockSession } from '../db/locks.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { EventLog } from '../events/log.js';
 import type { AppPubSub, SessionChangeKind } from '../events/pubsub.js';
-import type { Message, MessageRole, Prisma, Session } from '../generated/prisma/client.js';
+import { endWhen } from '../events/subscription.js';
+import type {
+  Message,
+  MessageRole,
+  Prisma,
+  Session,
+  SessionStatus,
+} from '../generated/prisma/client.js';
 import {
   keySchema,
   messageTextSchema,
@@ -13,6 +20,9 @@ import {
   timeoutSchema,
   titleSchema,
 } from '../validation.js';
+import { canManage, sessionVisibleTo } from '../workspaces/access.js';
+import { findProject } from '../workspaces/lookup.js';
+import type { WorkspaceService } from '../workspaces/service.js';
 import type { AgentService } from './agents.js';
 import { assertNotExpired, renewalOnActivity, renewedExpiry, timeoutFields } from './expiry.js';
 import { type SessionFilterInput, sessionsWhere } from './filters.js';
@@ -26,6 +36,7 @@ export interface SessionServiceDeps {
   events: EventLog;
   pubsub: AppPubSub;
   agents: AgentService;
+  workspaces: WorkspaceService;
   now?: () => Date;
 }
 
@@ -36,6 +47,10 @@ export interface CreateSessionInput {
   metadata?: unknown;
   timeout?: unknown;
   ifKeyExists?: 'ERROR' | 'RETURN' | null;
+  /** Default: the creator's personal workspace (or the project's). */
+  workspaceId?: string | null;
+  projectId?: string | null;
+  status?: SessionStatus | null;
 }
 
 export interface UpdateSessionInput {
@@ -45,7 +60,24 @@ export interface UpdateSessionInput {
   agentId?: string | null;
   /** null removes the timeout; undefined leaves it. */
   timeout?: unknown;
+  /** null takes the session out of its project; undefined leaves it. */
+  projectId?: string | null;
+  status?: SessionStatus | null;
 }
+
+/** What only the session's creator and its workspace's OWNERs may change. */
+const MANAGED_FIELDS = ['title', 'metadata', 'archived', 'timeout', 'projectId'] as const;
+
+/** A session row with the viewer's membership of its workspace. */
+const withViewerRole = (userId: string) => ({
+  workspace: { select: { members: { where: { userId }, select: { role: true } } } },
+});
+
+const notManager = () =>
+  new AppError(
+    ErrorCode.FORBIDDEN,
+    "Only the session's creator and the workspace's OWNERs may rename, move or delete it",
+  );
 
 export interface SessionOrderInput {
   field: 'updatedAt' | 'createdAt';
@@ -67,25 +99,44 @@ export class SessionService {
   private readonly events: EventLog;
   private readonly pubsub: AppPubSub;
   private readonly agents: AgentService;
+  private readonly workspaces: WorkspaceService;
   private readonly now: () => Date;
+  /** Announcements in the order they were made (each one first reads the members). */
+  private announcing: Promise<void> = Promise.resolve();
 
   constructor(deps: SessionServiceDeps) {
     this.db = deps.db;
     this.events = deps.events;
     this.pubsub = deps.pubsub;
     this.agents = deps.agents;
+    this.workspaces = deps.workspaces;
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** The session if `userId` owns it; otherwise NOT_FOUND, exactly as for a missing one. */
-  async getOwned(userId: string, id: string): Promise<Session> {
-    const session = await this.db.session.findFirst({ where: { id, userId } });
+  /** The session if `userId` may see it (access.ts); otherwise NOT_FOUND, as for a missing one. */
+  async getVisible(userId: string, id: string): Promise<Session> {
+    const session = await this.db.session.findFirst({ where: { id, ...sessionVisibleTo(userId) } });
     if (!session) throw AppError.notFound('Session');
     return session;
   }
 
+  /** The session if `userId` may rename, move or delete it; FORBIDDEN for other members. */
+  async getManageable(userId: string, id: string): Promise<Session> {
+    const found = await this.db.session.findFirst({
+      where: { id, ...sessionVisibleTo(userId) },
+      include: withViewerRole(userId),
+    });
+    if (!found) throw AppError.notFound('Session');
+    const { workspace, ...session } = found;
+    if (!canManage(session, userId, workspace.members[0]?.role)) throw notManager();
+    return session;
+  }
+
+  /** One of the sessions `userId` created, by its key (keys are unique per creator). */
   async getByKey(userId: string, key: string): Promise<Session> {
-    const session = await this.db.session.findUnique({ where: { userId_key: { userId, key } } });
+    const session = await this.db.session.findFirst({
+      where: { userId, key, ...sessionVisibleTo(userId) },
+    });
     if (!session) throw AppError.notFound('Session');
     return session;
   }
@@ -99,8 +150,10 @@ export class SessionService {
     if ((by.id == null) === (by.key == null)) {
       throw AppError.badInput('id', 'pass exactly one of id and key');
     }
-    const where =
-      by.id != null ? { id: by.id, userId } : { userId, key: parseField(keySchema, by.key, 'key') };
+    const where = {
+      ...(by.id != null ? { id: by.id } : { userId, key: parseField(keySchema, by.key, 'key') }),
+      ...sessionVisibleTo(userId),
+    };
     const session = await this.db.session.findFirst({ ...query, where });
     if (!session) throw AppError.notFound('Session');
     return session;
@@ -111,15 +164,20 @@ export class SessionService {
    * it first. Numbering starts from the row's seq when this process does not number it yet.
    */
   async subscribe(userId: string, sessionId: string, afterSeq?: number | null) {
-    const session = await this.getOwned(userId, sessionId);
+    const session = await this.getVisible(userId, sessionId);
     if (afterSeq != null && afterSeq < 0) {
       throw AppError.badInput('afterSeq', 'afterSeq must be 0 or more');
     }
     await this.events.prepare(session.id, session.eventSeq);
-    return this.events.subscribe(session.id, afterSeq);
+    // Removed from the workspace: the subscription ends at once.
+    const revoked = this.pubsub.subscribe('user:revoked', userId);
+    return endWhen(
+      this.events.subscribe(session.id, afterSeq),
+      revoked,
+      (r) => r.workspaceId === session.workspaceId,
+    );
   }
 
-  /** A message of one of the user's sessions, with its session; NOT_FOUND otherwise. */
   /**
    * One of the user's messages and its session; NOT_FOUND otherwise. With `onBranch`, a message
    * that never joined the conversation (still queued, or cancelled while queued) is refused with
@@ -131,7 +189,7 @@ export class SessionService {
     options: { onBranch?: boolean } = {},
   ): Promise<{ message: Message; session: Session }> {
     const found = await this.db.message.findFirst({
-      where: { id: messageId, session: { userId } },
+      where: { id: messageId, session: sessionVisibleTo(userId) },
       include: {
         session: true,
         userTurns: {
@@ -156,7 +214,7 @@ export class SessionService {
     return this.db.session.findUnique({ where: { id } });
   }
 
-  /** A page of the user's sessions (keyset), with a lazy count of the whole filtered list. */
+  /** A page of the sessions the user sees (keyset), with a lazy count of the whole filtered list. */
   async list(
     userId: string,
     options: {
@@ -166,6 +224,7 @@ export class SessionService {
     },
     query: SessionQuery = {},
   ) {
+    await this.checkFilter(userId, options.filter);
     const where = sessionsWhere(userId, options.filter);
     const column = options.orderBy?.field ?? 'updatedAt';
     const direction = options.orderBy?.direction === 'ASC' ? 'asc' : 'desc';
@@ -218,6 +277,7 @@ export class SessionService {
     const timeout =
       input.timeout == null ? null : parseField(timeoutSchema, input.timeout, 'timeout');
     const agentId = await this.agents.resolveId(input.agentId);
+    const place = await this.placeOf(userId, input);
     const onExisting = async () => {
       if (input.ifKeyExists === 'RETURN' && key) {
         return { session: await this.getByKey(userId, key), created: false };
@@ -234,16 +294,25 @@ export class SessionService {
       const session = await this.db.session.create({
         data: {
           userId,
+          ...place,
+          status: input.status ?? 'ACTIVE',
           key,
           title,
           agentId,
+          // The creator joins as a user participant, the agent as an agent participant.
+          participants: {
+            create: [
+              { kind: 'USER', userId, joinedAt: now },
+              { kind: 'AGENT', agentId, joinedAt: now },
+            ],
+          },
           metadata: metadata as Prisma.InputJsonObject,
           createdAt: now,
           updatedAt: now,
           ...timeoutFields(timeout, now),
         },
       });
-      this.announce(userId, session.id, 'CREATED');
+      this.announce(session, 'CREATED');
       return { session, created: true };
     } catch (e) {
       if (key && isUniqueViolation(e)) return onExisting();
@@ -251,8 +320,44 @@ export class SessionService {
     }
   }
 
+  /**
+   * Where a new session goes: its project's workspace, the given workspace (the viewer must be a
+   * member), or the creator's personal workspace.
+   */
+  private async placeOf(
+    userId: string,
+    input: Pick<CreateSessionInput, 'workspaceId' | 'projectId'>,
+  ): Promise<{ workspaceId: string; projectId: string | null }> {
+    if (input.projectId) {
+      const project = await findProject(this.db, userId, { id: input.projectId }, 'projectId');
+      if (input.workspaceId && input.workspaceId !== project.workspaceId) {
+        throw AppError.badInput('projectId', 'projectId: not a project of this workspace');
+      }
+      return { workspaceId: project.workspaceId, projectId: project.id };
+    }
+    if (input.workspaceId) {
+      await this.workspaces.memberOf(userId, input.workspaceId);
+      return { workspaceId: input.workspaceId, projectId: null };
+    }
+    return { workspaceId: await this.workspaces.personalId(userId), projectId: null };
+  }
+
+  /** NOT_FOUND for a filter naming a workspace or project the user does not see. */
+  private async checkFilter(userId: string, filter: SessionFilterInput | null | undefined) {
+    if (filter?.workspaceId) {
+      await this.workspaces.memberOf(userId, filter.workspaceId, 'filter.workspaceId');
+    }
+    if (filter?.projectId) {
+      await findProject(this.db, userId, { id: filter.projectId }, 'filter.projectId');
+    }
+  }
+
+  /** Everyone in the workspace changes status and agent; the rest is for creator and OWNERs. */
   async update(userId: string, id: string, input: UpdateSessionInput): Promise<Session> {
-    const current = await this.getOwned(userId, id);
+    const managed = MANAGED_FIELDS.some((field) => input[field] !== undefined);
+    const current = managed
+      ? await this.getManageable(userId, id)
+      : await this.getVisible(userId, id);
     // One clock reading: a new timeout runs from the same instant as updatedAt.
     const now = this.now();
     const data: Prisma.SessionUncheckedUpdateInput = { updatedAt: now };
@@ -264,7 +369,23 @@ export class SessionService {
       data.metadata = metadata as Prisma.InputJsonObject;
     }
     if (input.archived != null) data.archived = input.archived;
-    if (input.agentId != null) data.agentId = await this.agents.resolveId(input.agentId);
+    if (input.status != null) data.status = input.status;
+    if (input.projectId !== undefined) data.projectId = await this.movedTo(userId, current, input);
+    if (input.agentId != null) {
+      const agentId = await this.agents.resolveId(input.agentId);
+      data.agentId = agentId;
+      // The agent participant follows the session's agent.
+      if (agentId !== current.agentId) {
+        data.participants = {
+          deleteMany: { kind: 'AGENT', agentId: { not: agentId } },
+          upsert: {
+            where: { sessionId_agentId: { sessionId: current.id, agentId } },
+            create: { kind: 'AGENT', agentId, joinedAt: now },
+            update: {},
+          },
+        };
+      }
+    }
     if (input.timeout !== undefined) {
       const timeout =
         input.timeout === null ? null : parseField(timeoutSchema, input.timeout, 'timeout');
@@ -277,13 +398,35 @@ export class SessionService {
     return session;
   }
 
+  /** The project a session moves to (null: out of its project); one of its workspace's. */
+  private async movedTo(userId: string, session: Session, input: UpdateSessionInput) {
+    if (!input.projectId) return null;
+    const project = await findProject(this.db, userId, { id: input.projectId }, 'projectId');
+    if (project.workspaceId !== session.workspaceId) {
+      throw AppError.badInput('projectId', "projectId: not a project of the session's workspace");
+    }
+    return project.id;
+  }
+
+  /** AWAITING_PEER → ACTIVE (any other status stays). */
+  async resume(userId: string, id: string): Promise<Session> {
+    const current = await this.getVisible(userId, id);
+    if (current.status !== 'AWAITING_PEER') return current;
+    const session = await this.db.session.update({
+      where: { id: current.id },
+      data: { status: 'ACTIVE', updatedAt: this.now() },
+    });
+    await this.announceUpdate(session);
+    return session;
+  }
+
   async rename(userId: string, id: string, title: string): Promise<Session> {
     return this.update(userId, id, { title: parseField(titleSchema, title, 'title') });
   }
 
   /** Pushes expiresAt by the idle timeout, within the session's maximum duration. */
   async renew(userId: string, id: string): Promise<Session> {
-    const current = await this.getOwned(userId, id);
+    const current = await this.getVisible(userId, id);
     if (current.timeoutMinutes == null) return current;
     const now = this.now();
     const expiresAt = renewedExpiry(current, now);
@@ -303,22 +446,41 @@ export class SessionService {
     return session;
   }
 
-  /** Hard delete of sessions the user owns, all or nothing; cascades to messages and turns. */
-  async delete(userId: string, ids: string[]): Promise<string[]> {
+  /**
+   * Hard delete, all or nothing: every session must be one the user may delete (NOT_FOUND for
+   * one they do not see, FORBIDDEN for a member's); cascades to messages and turns. `alongside`
+   * runs in the same transaction (deleteProject with its sessions).
+   */
+  async delete(
+    userId: string,
+    ids: string[],
+    alongside?: (tx: Prisma.TransactionClient) => Promise<unknown>,
+  ): Promise<string[]> {
     const unique = [...new Set(ids)];
     const deleted = await this.db.$transaction(async (tx) => {
-      const owned = await tx.session.findMany({
-        where: { id: { in: unique }, userId },
-        select: { id: true, activeTurnId: true },
+      const found = await tx.session.findMany({
+        where: { id: { in: unique }, ...sessionVisibleTo(userId) },
+        select: {
+          id: true,
+          userId: true,
+          workspaceId: true,
+          activeTurnId: true,
+          ...withViewerRole(userId),
+        },
       });
-      if (owned.length !== unique.length) throw AppError.notFound('Session');
-      await tx.session.deleteMany({ where: { id: { in: unique }, userId } });
-      return owned;
+      if (found.length !== unique.length) throw AppError.notFound('Session');
+      if (found.some((s) => !canManage(s, userId, s.workspace.members[0]?.role))) {
+        throw notManager();
+      }
+      await tx.session.deleteMany({ where: { id: { in: unique } } });
+      await alongside?.(tx);
+      return found;
     });
-    for (const { id, activeTurnId } of deleted) {
+    for (const session of deleted) {
+      const { id, activeTurnId } = session;
       if (activeTurnId) this.pubsub.publish('turn:stop', activeTurnId, { reason: 'deleted' });
       await this.events.publish(id, { type: 'SessionDeleted' });
-      this.announce(userId, id, 'DELETED');
+      this.announce(session, 'DELETED');
     }
     return unique;
   }
@@ -345,7 +507,7 @@ export class SessionService {
     input: { role: MessageRole; text: string },
   ) {
     const text = parseField(messageTextSchema, input.text, 'text');
-    const session = await this.getOwned(userId, sessionId);
+    const session = await this.getVisible(userId, sessionId);
     const now = this.now();
     assertNotExpired(session, now);
     // The turn's answer must follow its question in the history the model sees next.
@@ -360,11 +522,18 @@ export class SessionService {
           role: input.role,
           text,
           parts: [{ type: 'text', text }],
+          authorId: input.role === 'USER' ? userId : null,
           createdAt: now,
           // At the end of the active branch.
           parentId: locked?.lastMessageId ?? null,
         },
       });
+      if (input.role === 'USER') {
+        await tx.participant.createMany({
+          data: [{ sessionId, kind: 'USER', userId, joinedAt: now }],
+          skipDuplicates: true,
+        });
+      }
       const updated = await tx.session.update({
         where: { id: sessionId },
         data: {
@@ -377,17 +546,26 @@ export class SessionService {
       return { message, session: updated };
     });
     await this.events.publish(sessionId, { type: 'MessageAppended', message });
-    this.announce(userId, sessionId, 'UPDATED');
+    this.announce(updated, 'UPDATED');
     return { message, session: updated };
   }
 
-  /** Publishes SessionUpdated on the session and UPDATED to its owner's sessions list. */
+  /** Publishes SessionUpdated on the session and UPDATED to its workspace's sessions lists. */
   async announceUpdate(session: Session) {
     await this.events.publish(session.id, { type: 'SessionUpdated', session });
-    this.announce(session.userId, session.id, 'UPDATED');
+    this.announce(session, 'UPDATED');
   }
 
-  announce(userId: string, sessionId: string, kind: SessionChangeKind) {
-    this.pubsub.publish('user:sessions', userId, { kind, sessionId, at: this.now().toISOString() });
+  /** sessionsChanged of every member of the session's workspace, in the order of the calls. */
+  announce(session: { id: string; workspaceId: string }, kind: SessionChangeKind) {
+    const change = { kind, sessionId: session.id, at: this.now().toISOString() };
+    this.announcing = this.announcing
+      .then(async () => {
+        for (const userId of await this.workspaces.memberIds(session.workspaceId)) {
+          this.pubsub.publish('user:sessions', userId, change);
+        }
+      })
+      // A sidebar notice is best effort: a database gone at shutdown must not end the process.
+      .catch(() => undefined);
   }
 }

@@ -44,7 +44,7 @@ export class TransferService {
 
   /** The active branch of one of the user's sessions, root to leaf, as UIMessage[]. */
   async export(userId: string, sessionId: string, idOf: (m: Message) => string) {
-    const session = await this.deps.sessions.getOwned(userId, sessionId);
+    const session = await this.deps.sessions.getVisible(userId, sessionId);
     const messages = await this.deps.db.message.findMany({
       where: { sessionId: session.id, active: true },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

@@ -10,7 +10,7 @@ import {
   type MemoriesQuery,
   UpdateViewerSettingsDocument,
 } from '../../client/generated/graphql.js';
-import { type Api, api, missingId } from '../api/support.js';
+import { type Api, api, gid, missingId } from '../api/support.js';
 import {
   answerChunks,
   CONV_SEND,
@@ -24,6 +24,12 @@ import {
 } from '../conversations/support.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { usage } from '../helpers/mock-model.js';
+import {
+  AddMember,
+  CreateInWorkspace,
+  CreateWorkspace,
+  RemoveMember,
+} from '../workspaces/support.js';
 
 /**
  * Memory the user controls (seed 001 remembers preferences across sessions): the user sees what
@@ -196,6 +202,26 @@ describe('memories', () => {
     await a.ok(DeleteSessionDocument, { id }, alice.key);
     const [memory] = await memoriesOf(alice.key);
     expect(memory).toMatchObject({ text: 'hates queues', sourceSession: null });
+  });
+
+  it('hides the source session once the user no longer sees it (removed from its workspace)', async () => {
+    const owner = await t.user();
+    const member = await t.user();
+    const ws = (await a.ok(CreateWorkspace, { name: 'Team' }, owner.key)).createWorkspace.workspace
+      .id;
+    await a.ok(
+      AddMember,
+      { workspaceId: ws, userId: gid('User', member.id), role: 'MEMBER' },
+      owner.key,
+    );
+    const shared = (await a.ok(CreateInWorkspace, { workspaceId: ws }, owner.key)).createSession
+      .session.id;
+    await exchange(t, a, member.key, shared, 'remember: prefers aisle seats');
+    expect((await memoriesOf(member.key)).map((m) => m.sourceSession?.id)).toEqual([shared]);
+
+    await a.ok(RemoveMember, { workspaceId: ws, userId: gid('User', member.id) }, owner.key);
+    const after = await memoriesOf(member.key);
+    expect(after.map((m) => [m.text, m.sourceSession])).toEqual([['prefers aisle seats', null]]);
   });
 });
 
