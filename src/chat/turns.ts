@@ -141,6 +141,11 @@ export class TurnStore {
         where: { id: turn.sessionId },
         data: { state: 'RUNNING', updatedAt: now, eventSeq: { increment: SEQ_RESERVE } },
       });
+      // The peer answered: a session waiting for them (lifecycle status) is active again.
+      await tx.session.updateMany({
+        where: { id: turn.sessionId, status: 'AWAITING_PEER' },
+        data: { status: 'ACTIVE' },
+      });
       return { turn: await tx.turn.findUniqueOrThrow({ where: { id: turn.id } }), resumed: true };
     });
   }
@@ -197,7 +202,12 @@ export class TurnStore {
         UPDATE "Session" AS s
         SET "activeTurnId" = ${awaiting ? turn.id : null}::uuid,
             "state" = ${awaiting ? 'AWAITING_APPROVAL' : 'IDLE'}::"SessionState",
-            "status" = CASE WHEN ${outcome.status === 'FAILED'} THEN 'FAILED' ELSE s."status" END,
+            "status" = CASE
+              WHEN ${outcome.status === 'FAILED'} THEN 'FAILED'
+              WHEN ${awaiting} AND s."status" IN ('ACTIVE', 'IDLE') THEN 'AWAITING_PEER'
+              WHEN NOT ${awaiting} AND s."state" = 'AWAITING_APPROVAL' AND s."status" = 'AWAITING_PEER'
+                THEN 'ACTIVE'
+              ELSE s."status" END::"SessionStatus",
             "messageCount" = s."messageCount" + ${replyExists ? 0 : 1},
             "lastMessageId" = ${message.id}::uuid, "updatedAt" = ${utc(now)},
             "eventSeq" = COALESCE(${settled ?? null}::int, s."eventSeq")

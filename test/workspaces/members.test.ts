@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../client/generated/gql.js';
+import { RespondToApprovalDocument } from '../../client/generated/graphql.js';
 import { type Api, api, gid } from '../api/support.js';
 import { collect, startTestApp, type TestApp } from '../helpers/app.js';
-import { routedModel, textChunks } from '../helpers/mock-model.js';
+import { routedModel, textChunks, toolCallChunks } from '../helpers/mock-model.js';
 import {
   TestAppendMessage,
   TestSendMessage,
@@ -33,11 +34,13 @@ let a: Api;
 const SECRET = 'workspaces-test-secret-of-at-least-32-bytes';
 
 beforeAll(async () => {
-  const { model } = routedModel(({ userText }) =>
-    userText.includes('fail')
-      ? { chunks: [], error: new Error('provider down') }
-      : textChunks('ok'),
-  );
+  const { model } = routedModel(({ userText, step }) => {
+    if (userText.includes('fail')) return { chunks: [], error: new Error('provider down') };
+    if (userText.includes('check out') && step === 0) {
+      return toolCallChunks('checkout', {}, 'call-checkout');
+    }
+    return textChunks('ok');
+  });
   t = await startTestApp({ model, env: { JWT_SECRET: SECRET } });
   a = api(t);
 }, 60_000);
@@ -291,5 +294,44 @@ describe('lifecycle status', () => {
     await a.ok(SetStatus, { id, status: 'COMPLETED' }, user.key);
     const completed = await a.ok(WorkspaceSessions, { filter: { status: 'COMPLETED' } }, user.key);
     expect(completed.sessions.totalCount).toBe(1);
+  });
+  it('a turn waiting for an approval makes the session AWAITING_PEER until the peer answers or resumes', async () => {
+    const user = await t.user('ap-user');
+    const { createSession } = await a.ok(CreateInWorkspace, { title: 'cart' }, user.key);
+    const id = createSession.session.id;
+    const statusOf = async () => (await a.ok(Session, { id }, user.key)).session!.status;
+
+    const sent = await a.ok(TestSendMessage, { id, text: 'check out please' }, user.key);
+    await t.app.services.runner.drain();
+    expect(await statusOf()).toBe('AWAITING_PEER');
+    const waiting = await a.ok(
+      WorkspaceSessions,
+      { filter: { status: 'AWAITING_PEER' } },
+      user.key,
+    );
+    expect(waiting.sessions.edges.map((e) => e.node.id)).toEqual([id]);
+
+    // resumeSession: ACTIVE again, and the paused approval still continues.
+    expect((await a.ok(Resume, { id }, user.key)).resumeSession.session.status).toBe('ACTIVE');
+    const turnId = sent.sendMessage!.turn.id;
+    await a.ok(
+      RespondToApprovalDocument,
+      { turnId, toolCallId: 'call-checkout', approved: false },
+      user.key,
+    );
+    await t.app.services.runner.drain();
+    expect(await statusOf()).toBe('ACTIVE');
+
+    // Answering the approval lifts AWAITING_PEER too.
+    const again = await a.ok(TestSendMessage, { id, text: 'check out again' }, user.key);
+    await t.app.services.runner.drain();
+    expect(await statusOf()).toBe('AWAITING_PEER');
+    await a.ok(
+      RespondToApprovalDocument,
+      { turnId: again.sendMessage!.turn.id, toolCallId: 'call-checkout', approved: false },
+      user.key,
+    );
+    await t.app.services.runner.drain();
+    expect(await statusOf()).toBe('ACTIVE');
   });
 });
