@@ -134,3 +134,37 @@ export function wsClient(url: string, token: string): Client {
     connectionParams: { authorization: `Bearer ${token}` },
   });
 }
+
+/**
+ * Runs a TypeScript program of the project (`node --import tsx <args>`) with piped stdin, as a
+ * person scripting it would; resolves with its exit code and what it printed.
+ */
+export function runProgram(
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; input?: string; cwd?: string; timeoutMs?: number },
+) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: options.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`timed out; printed so far:\n${stdout}\n${stderr}`));
+    }, options.timeoutMs ?? 90_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
