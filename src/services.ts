@@ -209,7 +209,13 @@ export function createServices(options: ServicesOptions): Services {
     : resolveModel(config);
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   const pubsub = createAppPubSub(
-    redis ? { publishClient: redis.commands, subscribeClient: redis.pubsubSubscriber } : undefined,
+    redis
+      ? {
+          publishClient: redis.commands,
+          subscribeClient: redis.pubsubSubscriber,
+          onError: (err) => logger.warn({ err: err.message }, 'redis pub/sub call failed'),
+        }
+      : undefined,
   );
   const rateLimiter =
     options.rateLimiter ?? (redis ? new RedisRateLimiter(redis.commands) : new MemoryRateLimiter());

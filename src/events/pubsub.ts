@@ -19,14 +19,39 @@ export type PubSubTopics = {
   'turn:stop': [turnId: string, request: { reason: 'user' | 'deleted' }];
 };
 
+/**
+ * Yoga's Redis event target calls publish, subscribe and unsubscribe without handling their
+ * promises: one under way when the connection closes (a subscription ending at shutdown) would be
+ * an unhandled rejection. These calls report their failure instead.
+ */
+function reporting(client: Redis, onError: (err: Error) => void): Redis {
+  const handled = new Set<PropertyKey>(['publish', 'subscribe', 'unsubscribe']);
+  return new Proxy(client, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      if (!handled.has(prop)) return value.bind(target);
+      return (...args: unknown[]) => {
+        const result = value.apply(target, args);
+        result?.catch?.(onError);
+        return result;
+      };
+    },
+  });
+}
+
 /** In-process by default; over Redis (Yoga's Redis event target) when several processes share the load. */
-export function createAppPubSub(redis?: { publishClient: Redis; subscribeClient: Redis }) {
+export function createAppPubSub(redis?: {
+  publishClient: Redis;
+  subscribeClient: Redis;
+  onError: (err: Error) => void;
+}) {
   return createPubSub<PubSubTopics>(
     redis
       ? {
           eventTarget: createRedisEventTarget({
-            publishClient: redis.publishClient,
-            subscribeClient: redis.subscribeClient,
+            publishClient: reporting(redis.publishClient, redis.onError),
+            subscribeClient: reporting(redis.subscribeClient, redis.onError),
           }),
         }
       : undefined,
