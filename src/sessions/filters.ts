@@ -9,7 +9,6 @@ import {
   parseField,
   UNSTORABLE_MESSAGE,
 } from '../validation.js';
-import { sessionVisibleTo } from '../workspaces/access.js';
 
 export interface SessionFilterInput {
   agentId?: string | null;
@@ -66,14 +65,19 @@ function searchFilter(search: string): Prisma.SessionWhereInput {
   return { title: { contains: escapeLike(search.trim()), mode: 'insensitive' } };
 }
 
-/** The Prisma filter for the sessions list of a user (the sessions of their workspaces). */
+/**
+ * The Prisma filter for a sessions list over `workspaceIds`: the viewer's workspaces (membership
+ * read first, so the list is an index range scan on (workspaceId, updatedAt, id) from the cursor,
+ * not a membership join over every session), or the one of `filter.workspaceId`.
+ */
 export function sessionsWhere(
-  userId: string,
+  workspaceIds: string[],
   filter: SessionFilterInput | null | undefined,
 ): Prisma.SessionWhereInput {
   const f = filter ?? {};
-  const and: Prisma.SessionWhereInput[] = [sessionVisibleTo(userId)];
-  if (f.workspaceId) and.push({ workspaceId: f.workspaceId });
+  const and: Prisma.SessionWhereInput[] = [
+    { workspaceId: workspaceIds.length === 1 ? workspaceIds[0] : { in: workspaceIds } },
+  ];
   if (f.projectId) and.push({ projectId: f.projectId });
   if (f.projectSlug != null) and.push({ project: { slug: f.projectSlug } });
   if (f.status) and.push({ status: f.status });

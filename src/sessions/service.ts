@@ -224,8 +224,10 @@ export class SessionService {
     },
     query: SessionQuery = {},
   ) {
-    await this.checkFilter(userId, options.filter);
-    const where = sessionsWhere(userId, options.filter);
+    const where = sessionsWhere(
+      await this.listedWorkspaces(userId, options.filter),
+      options.filter,
+    );
     const column = options.orderBy?.field ?? 'updatedAt';
     const direction = options.orderBy?.direction === 'ASC' ? 'asc' : 'desc';
     const page = await keysetConnection<Session>({
@@ -342,14 +344,18 @@ export class SessionService {
     return { workspaceId: await this.workspaces.personalId(userId), projectId: null };
   }
 
-  /** NOT_FOUND for a filter naming a workspace or project the user does not see. */
-  private async checkFilter(userId: string, filter: SessionFilterInput | null | undefined) {
-    if (filter?.workspaceId) {
-      await this.workspaces.memberOf(userId, filter.workspaceId, 'filter.workspaceId');
-    }
+  /**
+   * The workspaces a sessions list covers: the filter's (NOT_FOUND for one the user is not a
+   * member of), else every workspace the user is a member of; NOT_FOUND for a filter naming a
+   * project the user does not see.
+   */
+  private async listedWorkspaces(userId: string, filter: SessionFilterInput | null | undefined) {
     if (filter?.projectId) {
       await findProject(this.db, userId, { id: filter.projectId }, 'filter.projectId');
     }
+    if (!filter?.workspaceId) return this.workspaces.idsOf(userId);
+    await this.workspaces.memberOf(userId, filter.workspaceId, 'filter.workspaceId');
+    return [filter.workspaceId];
   }
 
   /** Everyone in the workspace changes status and agent; the rest is for creator and OWNERs. */

@@ -71,6 +71,15 @@ export class WorkspaceService {
   }
 
   /** The ids of the workspace's members (whom a change of its sessions is announced to). */
+  /** The workspaces the user is a member of. */
+  async idsOf(userId: string): Promise<string[]> {
+    const memberships = await this.deps.db.workspaceMember.findMany({
+      where: { userId },
+      select: { workspaceId: true },
+    });
+    return memberships.map((m) => m.workspaceId);
+  }
+
   async memberIds(workspaceId: string): Promise<string[]> {
     const members = await this.deps.db.workspaceMember.findMany({
       where: { workspaceId },
