@@ -128,6 +128,8 @@ type Documents = {
     "\n  query WsSession($id: ID!) {\n    session(id: $id) {\n      id title status\n      createdBy { name }\n      participants { kind user { name } agent { name } }\n      messages(first: 10) { edges { node { role text author { name } } } }\n    }\n  }\n": typeof types.WsSessionDocument,
     "\n  mutation WsRename($id: ID!, $title: String!) {\n    renameSession(input: { id: $id, title: $title }) { session { title } }\n  }\n": typeof types.WsRenameDocument,
     "\n  mutation WsSetStatus($id: ID!, $status: SessionStatus) {\n    updateSession(input: { id: $id, status: $status }) { session { status } }\n  }\n": typeof types.WsSetStatusDocument,
+    "\n  query WsAgents {\n    agents { id name avatarUrl }\n  }\n": typeof types.WsAgentsDocument,
+    "\n  mutation WsSwitchAgent($id: ID!, $agentId: ID!) {\n    updateSession(input: { id: $id, agentId: $agentId }) { session { id } }\n  }\n": typeof types.WsSwitchAgentDocument,
     "\n  mutation WsDelete($id: ID!) {\n    deleteSession(input: { id: $id }) { deletedSessionId }\n  }\n": typeof types.WsDeleteDocument,
     "\n  mutation WsResume($id: ID!) {\n    resumeSession(input: { id: $id }) { session { status } }\n  }\n": typeof types.WsResumeDocument,
     "\n  mutation WsMove($id: ID!, $projectId: ID) {\n    updateSession(input: { id: $id, projectId: $projectId }) { session { project { slug } } }\n  }\n": typeof types.WsMoveDocument,
@@ -258,6 +260,8 @@ const documents: Documents = {
     "\n  query WsSession($id: ID!) {\n    session(id: $id) {\n      id title status\n      createdBy { name }\n      participants { kind user { name } agent { name } }\n      messages(first: 10) { edges { node { role text author { name } } } }\n    }\n  }\n": types.WsSessionDocument,
     "\n  mutation WsRename($id: ID!, $title: String!) {\n    renameSession(input: { id: $id, title: $title }) { session { title } }\n  }\n": types.WsRenameDocument,
     "\n  mutation WsSetStatus($id: ID!, $status: SessionStatus) {\n    updateSession(input: { id: $id, status: $status }) { session { status } }\n  }\n": types.WsSetStatusDocument,
+    "\n  query WsAgents {\n    agents { id name avatarUrl }\n  }\n": types.WsAgentsDocument,
+    "\n  mutation WsSwitchAgent($id: ID!, $agentId: ID!) {\n    updateSession(input: { id: $id, agentId: $agentId }) { session { id } }\n  }\n": types.WsSwitchAgentDocument,
     "\n  mutation WsDelete($id: ID!) {\n    deleteSession(input: { id: $id }) { deletedSessionId }\n  }\n": types.WsDeleteDocument,
     "\n  mutation WsResume($id: ID!) {\n    resumeSession(input: { id: $id }) { session { status } }\n  }\n": types.WsResumeDocument,
     "\n  mutation WsMove($id: ID!, $projectId: ID) {\n    updateSession(input: { id: $id, projectId: $projectId }) { session { project { slug } } }\n  }\n": types.WsMoveDocument,
@@ -727,6 +731,14 @@ export function graphql(source: "\n  mutation WsRename($id: ID!, $title: String!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WsSetStatus($id: ID!, $status: SessionStatus) {\n    updateSession(input: { id: $id, status: $status }) { session { status } }\n  }\n"): typeof import('./graphql.js').WsSetStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WsAgents {\n    agents { id name avatarUrl }\n  }\n"): typeof import('./graphql.js').WsAgentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WsSwitchAgent($id: ID!, $agentId: ID!) {\n    updateSession(input: { id: $id, agentId: $agentId }) { session { id } }\n  }\n"): typeof import('./graphql.js').WsSwitchAgentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

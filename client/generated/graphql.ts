@@ -1309,6 +1309,19 @@ export type WsSetStatusMutationVariables = Exact<{
 
 export type WsSetStatusMutation = { updateSession: { session: { status: SessionStatus } } };
 
+export type WsAgentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WsAgentsQuery = { agents: Array<{ id: string, name: string, avatarUrl: string | null }> };
+
+export type WsSwitchAgentMutationVariables = Exact<{
+  id: string;
+  agentId: string;
+}>;
+
+
+export type WsSwitchAgentMutation = { updateSession: { session: { id: string } } };
+
 export type WsDeleteMutationVariables = Exact<{
   id: string;
 }>;
@@ -4084,6 +4097,24 @@ export const WsSetStatusDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:a3c385836cf8f86a60cb9abfec47ea21624d2fb5c66b0b3f529cd3950e2a6134"}) as unknown as TypedDocumentString<WsSetStatusMutation, WsSetStatusMutationVariables>;
+export const WsAgentsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query WsAgents {
+  agents {
+    id
+    name
+    avatarUrl
+  }
+}
+    `, {"hash":"sha256:87d744962b2dfa1f7f3a8571f5752d318f82409609a0ebdb081ee4541b7a04a3"}) as unknown as TypedDocumentString<WsAgentsQuery, WsAgentsQueryVariables>;
+export const WsSwitchAgentDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation WsSwitchAgent($id: ID!, $agentId: ID!) {
+  updateSession(input: {id: $id, agentId: $agentId}) {
+    session {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:c4b95c6fee9487de2fa16bdf1f7af3c237cc83333b668395b5624378e2e93e1c"}) as unknown as TypedDocumentString<WsSwitchAgentMutation, WsSwitchAgentMutationVariables>;
 export const WsDeleteDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation WsDelete($id: ID!) {
   deleteSession(input: {id: $id}) {

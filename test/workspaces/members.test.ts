@@ -66,6 +66,16 @@ const SetStatus = graphql(`
     updateSession(input: { id: $id, status: $status }) { session { status } }
   }
 `);
+const AgentsList = graphql(`
+  query WsAgents {
+    agents { id name avatarUrl }
+  }
+`);
+const SwitchAgent = graphql(`
+  mutation WsSwitchAgent($id: ID!, $agentId: ID!) {
+    updateSession(input: { id: $id, agentId: $agentId }) { session { id } }
+  }
+`);
 const Delete = graphql(`
   mutation WsDelete($id: ID!) {
     deleteSession(input: { id: $id }) { deletedSessionId }
@@ -333,5 +343,20 @@ describe('lifecycle status', () => {
     );
     await t.app.services.runner.drain();
     expect(await statusOf()).toBe('ACTIVE');
+  });
+  it('the agent participant follows the session agent; Agent.avatarUrl is served', async () => {
+    const user = await t.user('ag-user');
+    const { createSession } = await a.ok(CreateInWorkspace, { title: 'agents' }, user.key);
+    const id = createSession.session.id;
+    const { agents } = await a.ok(AgentsList, {}, user.key);
+    expect(agents.length).toBeGreaterThan(1);
+    for (const agent of agents) expect(agent.avatarUrl).toMatch(/^data:image\/svg\+xml/);
+    const other = agents.find((x) => x.name !== createSession.session.participants[1]?.agent?.name);
+    await a.ok(SwitchAgent, { id, agentId: other!.id }, user.key);
+    const { session } = await a.ok(Session, { id }, user.key);
+    expect(session!.participants.map((p) => [p.kind, p.user?.name ?? p.agent?.name])).toEqual([
+      ['USER', 'ag-user'],
+      ['AGENT', other!.name],
+    ]);
   });
 });
