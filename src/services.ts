@@ -196,17 +196,20 @@ function periodicWork(
   };
 }
 
-/** Builds every service from the configuration (with REDIS_URL: shared by every process). */
-export function createServices(options: ServicesOptions): Services {
-  const { config, database, logger } = options;
-  const db = database.prisma;
-  // A model passed in (tests) is coalesced like the local one; MODEL's arrives coalesced.
-  const chosen = options.model
+/** The model of the turns: one passed in (tests), coalesced like the local one, or MODEL's. */
+function chooseModel(options: ServicesOptions) {
+  const { config } = options;
+  return options.model
     ? {
         model: withCoalescing(options.model, config.streamCoalesceMs),
         name: options.modelName ?? options.model.modelId,
       }
     : resolveModel(config);
+}
+
+/** What several processes share through Redis (REDIS_URL), or this process's own. */
+function sharedState(options: ServicesOptions) {
+  const { config, logger } = options;
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
   const pubsub = createAppPubSub(
     redis
@@ -222,6 +225,15 @@ export function createServices(options: ServicesOptions): Services {
   const transport = redis
     ? new RedisTransport({ redis: redis.commands, subscriber: redis.eventsSubscriber })
     : new MemoryTransport();
+  return { redis, pubsub, rateLimiter, transport };
+}
+
+/** Builds every service from the configuration (with REDIS_URL: shared by every process). */
+export function createServices(options: ServicesOptions): Services {
+  const { config, database, logger } = options;
+  const db = database.prisma;
+  const chosen = chooseModel(options);
+  const { redis, pubsub, rateLimiter, transport } = sharedState(options);
   const events = new EventLog({ db, transport });
   const metrics = createMetrics();
   const agents = new AgentService(db);

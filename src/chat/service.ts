@@ -169,7 +169,11 @@ export class ChatService {
     if (!input.sessionId) {
       return (await sessions.create(userId, { agentId: input.agentId })).session;
     }
-    return this.withAgent(userId, await sessions.getVisible(userId, input.sessionId), input.agentId);
+    return this.withAgent(
+      userId,
+      await sessions.getVisible(userId, input.sessionId),
+      input.agentId,
+    );
   }
 
   private withAgent(userId: string, session: Session, agentId?: string | null) {

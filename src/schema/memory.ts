@@ -27,7 +27,9 @@ export const Memory = builder.prismaNode('Preference', {
         sourceSession: nested({
           include: {
             workspace: {
-              select: { members: { where: { userId: viewerOf(ctx).id }, select: { userId: true } } },
+              select: {
+                members: { where: { userId: viewerOf(ctx).id }, select: { userId: true } },
+              },
             },
           },
         }),
