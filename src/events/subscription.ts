@@ -79,36 +79,43 @@ export function subscription(options: {
 }
 
 /**
- * `source`, ended as soon as `signals` yields a value `matches` accepts (access taken away): a
- * pending next() answers done, and both iterators are released.
+ * `source` with an `end()` from outside (access taken away): a pending next() answers done at
+ * once, the source is released and `onEnd` runs, as it does when the source ends or the reader
+ * returns. One promise per next() and nothing kept between them, so a long subscription holds
+ * no more memory after a million events than after one.
  */
-export function endWhen<T, S>(
+export function endable<T>(
   source: AsyncIterableIterator<T>,
-  signals: AsyncIterableIterator<S>,
-  matches: (signal: S) => boolean,
-): AsyncIterableIterator<T> {
+  onEnd: () => void,
+): { iterator: AsyncIterableIterator<T>; end(): Promise<void> } {
   const done = { done: true, value: undefined } as const;
   let ended = false;
-  let stop: () => void = () => undefined;
-  const stopped = new Promise<IteratorResult<T>>((resolve) => {
-    stop = () => resolve(done);
-  });
+  let wake: ((result: IteratorResult<T>) => void) | null = null;
   const end = async () => {
     if (ended) return;
     ended = true;
-    stop();
-    await Promise.allSettled([source.return?.(), signals.return?.()]);
+    wake?.(done);
+    wake = null;
+    onEnd();
+    await source.return?.();
   };
-  void (async () => {
-    for await (const signal of signals) if (matches(signal)) break;
-  })().then(end, end);
   const iterator: AsyncIterableIterator<T> = {
     [Symbol.asyncIterator]: () => iterator,
-    next: () => (ended ? Promise.resolve(done) : Promise.race([source.next(), stopped])),
+    next: () => {
+      if (ended) return Promise.resolve(done);
+      return new Promise<IteratorResult<T>>((resolve, reject) => {
+        wake = resolve;
+        source.next().then((result) => {
+          wake = null;
+          if (result.done) void end();
+          resolve(result);
+        }, reject);
+      });
+    },
     return: async () => {
       await end();
       return done;
     },
   };
-  return iterator;
+  return { iterator, end };
 }

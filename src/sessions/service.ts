@@ -4,7 +4,8 @@ import { lockSession } from '../db/locks.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { EventLog } from '../events/log.js';
 import type { AppPubSub, SessionChangeKind } from '../events/pubsub.js';
-import { endWhen } from '../events/subscription.js';
+import { RevocationWatch } from '../events/revocations.js';
+import { endable } from '../events/subscription.js';
 import type {
   Message,
   MessageRole,
@@ -101,6 +102,8 @@ export class SessionService {
   private readonly agents: AgentService;
   private readonly workspaces: WorkspaceService;
   private readonly now: () => Date;
+  /** Removals from workspaces, which end the removed member's subscriptions. */
+  private readonly revocations: RevocationWatch;
   /** Announcements in the order they were made (each one first reads the members). */
   private announcing: Promise<void> = Promise.resolve();
 
@@ -111,6 +114,7 @@ export class SessionService {
     this.agents = deps.agents;
     this.workspaces = deps.workspaces;
     this.now = deps.now ?? (() => new Date());
+    this.revocations = new RevocationWatch(deps.pubsub);
   }
 
   /** The session if `userId` may see it (access.ts); otherwise NOT_FOUND, as for a missing one. */
@@ -170,12 +174,12 @@ export class SessionService {
     }
     await this.events.prepare(session.id, session.eventSeq);
     // Removed from the workspace: the subscription ends at once.
-    const revoked = this.pubsub.subscribe('user:revoked', userId);
-    return endWhen(
-      this.events.subscribe(session.id, afterSeq),
-      revoked,
-      (r) => r.workspaceId === session.workspaceId,
-    );
+    let unwatch = () => {};
+    const { iterator, end } = endable(this.events.subscribe(session.id, afterSeq), () => unwatch());
+    unwatch = this.revocations.watch(userId, (workspaceId) => {
+      if (workspaceId === session.workspaceId) void end();
+    });
+    return iterator;
   }
 
   /**
