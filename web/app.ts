@@ -200,10 +200,21 @@ function renderSessions() {
   );
 }
 
+/** Changes sessionsChanged brought while the list was loading (null: deleted), applied after it. */
+let changedWhileLoading: Map<string, SessionSummary | null> | null = null;
+
 async function loadSessions() {
-  const data = await api!.request(SessionsPageDocument, { first: 50 });
+  const changed = new Map<string, SessionSummary | null>();
+  changedWhileLoading = changed;
+  const data = await api!.request(SessionsPageDocument, { first: 50 }).finally(() => {
+    if (changedWhileLoading === changed) changedWhileLoading = null;
+  });
   sessions.clear();
   for (const { node } of data.sessions.edges) sessions.set(node.id, node);
+  for (const [id, session] of changed) {
+    if (session && !session.archived) sessions.set(id, { ...sessions.get(id), ...session });
+    else sessions.delete(id);
+  }
   renderSessions();
 }
 
@@ -215,13 +226,15 @@ function watchSessions() {
       next: ({ data }) => {
         const change = data?.sessionsChanged;
         if (!change) return;
-        if (change.kind === 'DELETED' || !change.session) {
+        const session = change.kind === 'DELETED' ? null : change.session;
+        changedWhileLoading?.set(change.sessionId, session ?? null);
+        if (!session) {
           sessions.delete(change.sessionId);
           renderSessions();
           if (conversation?.id === change.sessionId) showEmpty();
         } else {
-          upsertSession(change.session);
-          if (conversation?.id === change.sessionId) conversation.setTitle(change.session.title);
+          upsertSession(session);
+          if (conversation?.id === change.sessionId) conversation.setTitle(session.title);
         }
       },
       error: () => {},
@@ -272,6 +285,8 @@ async function start() {
   const key = localStorage.getItem(KEY_STORAGE) || devKey();
   if (!key) return askForKey();
   api = createApi({ apiKey: key, onConnection });
+  // Subscribed before the list loads: a session made meanwhile is in one or the other.
+  watchSessions();
   try {
     await loadSessions();
     await loadWorkspaces(api, renderSessions);
@@ -283,7 +298,6 @@ async function start() {
     }
     showError(error);
   }
-  watchSessions();
   route();
   updateComposer();
 }
