@@ -287,6 +287,7 @@ async function start() {
   api = createApi({ apiKey: key, onConnection });
   // Subscribed before the list loads: a session made meanwhile is in one or the other.
   watchSessions();
+  updateComposer();
   try {
     await loadSessions();
     await loadWorkspaces(api, renderSessions);
