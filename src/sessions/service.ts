@@ -578,4 +578,9 @@ export class SessionService {
       // A sidebar notice is best effort: a database gone at shutdown must not end the process.
       .catch(() => undefined);
   }
+
+  /** Resolves once every announcement made so far is published. */
+  announced(): Promise<void> {
+    return this.announcing;
+  }
 }

@@ -612,6 +612,7 @@ describe('sessions: SQL statements per page', () => {
     `);
     const count = async (first: number) => {
       await a.ok(TestViewer, {}, erin.key); // the key's lastUsedAt write happens here
+      await t.app.services.sessions.announced(); // the sidebar notices of the writes above
       t.db.queries.length = 0;
       const data = await a.ok(query, { first }, erin.key);
       const statements = t.db.queries.length;

@@ -229,6 +229,7 @@ describe('sessions in a workspace: SQL statements per page', () => {
     `);
     const count = async (first: number) => {
       await a.ok(TestViewer, {}, member.key); // the key's lastUsedAt write happens here
+      await t.app.services.sessions.announced(); // the sidebar notices of the writes above
       t.db.queries.length = 0;
       const data = await a.ok(query, { first, workspaceId: ws }, member.key);
       const statements = t.db.queries.length;
