@@ -1,18 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateSessionDocument, type TypedDocumentString } from '../../client/generated/graphql.js';
-import { createUserWithKey } from '../../src/auth/api-keys.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CreateSessionDocument } from '../../client/generated/graphql.js';
 import type { Ev } from '../helpers/events.js';
-import {
-  postGraphQL,
-  type ServerProcess,
-  startServerProcess,
-  wsClient,
-} from '../helpers/server-process.js';
+import type { ServerProcess } from '../helpers/server-process.js';
+import { useTwoProcesses } from '../helpers/two-processes.js';
 import {
   CONV_SEND,
   CONV_SESSION,
@@ -39,29 +29,13 @@ const REDIS = process.env.TEST_REDIS_URL;
 const LONG_TEXT = `tell me about ${Array.from({ length: 30 }, (_, i) => `topic${i}`).join(' ')}`;
 
 describe.skipIf(!DATABASE || !REDIS)('double-texting across two server processes', () => {
-  let db: TestDatabase;
-  let dataDir: string;
+  const two = useTwoProcesses();
+  const { ok, ws, user } = two;
   let a: ServerProcess;
   let b: ServerProcess;
-  const clients: Client[] = [];
-
-  const ok = async <TResult, TVariables>(
-    server: ServerProcess,
-    query: TypedDocumentString<TResult, TVariables>,
-    vars: TVariables,
-    key: string,
-  ) => {
-    const res = await postGraphQL(server.url, query, vars, key);
-    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    return res.data as TResult;
-  };
-  const ws = (server: ServerProcess, key: string) => {
-    const client = wsClient(server.url, key);
-    clients.push(client);
-    return client;
-  };
-  const user = async (name: string) =>
-    (await createUserWithKey(db.prisma, `${name}-${Math.random().toString(36).slice(2, 8)}`)).key;
+  beforeAll(() => {
+    ({ a, b } = two);
+  });
 
   /** A session with a long turn running on B, followed from A. */
   async function runningOnB(name: string) {
@@ -76,30 +50,6 @@ describe.skipIf(!DATABASE || !REDIS)('double-texting across two server processes
 
   const branchOf = async (server: ServerProcess, key: string, id: string) =>
     (await ok(server, CONV_SESSION, { id }, key)).session?.messages.edges.map((e) => e.node) ?? [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'chat-conv-multi-'));
-    const env = {
-      DATABASE_URL: db.url as string,
-      REDIS_URL: REDIS as string,
-      DATA_DIR: dataDir,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      LOCAL_MODEL_DELAY_MS: '30',
-      STREAM_COALESCE_MS: '0',
-    };
-    // A user before the servers start, so neither creates a development user.
-    await createUserWithKey(db.prisma, 'first');
-    [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
-    await Promise.all([a?.stop(), b?.stop()]);
-    await db?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 30_000);
 
   it("a message queued on A while B runs the turn starts when B's turn ends", async () => {
     const r = await runningOnB('queue');

@@ -1,14 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../client/generated/gql.js';
-import { CreateSessionDocument, type TypedDocumentString } from '../../client/generated/graphql.js';
-import { createUserWithKey } from '../../src/auth/api-keys.js';
+import { CreateSessionDocument } from '../../client/generated/graphql.js';
 import { clip } from '../../src/chat/models/local-answers.js';
 import { collect } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { deltas, type Ev, eventsOf } from '../helpers/events.js';
 import {
   TestAppendMessage as APPEND,
@@ -16,12 +10,8 @@ import {
   TestSendMessage as SEND,
   TestStopTurn as STOP,
 } from '../helpers/operations.js';
-import {
-  postGraphQL,
-  type ServerProcess,
-  startServerProcess,
-  wsClient,
-} from '../helpers/server-process.js';
+import type { ServerProcess } from '../helpers/server-process.js';
+import { useTwoProcesses } from '../helpers/two-processes.js';
 
 /**
  * Two real server processes (`node --import tsx src/server.ts`) on one PostgreSQL database and one
@@ -56,66 +46,15 @@ const untilType =
     types.includes(e.sessionEvents.__typename);
 
 describe.skipIf(!DATABASE || !REDIS)('two server processes sharing PostgreSQL and Redis', () => {
-  let db: TestDatabase;
-  let dataDir: string;
+  const two = useTwoProcesses({ RATE_LIMIT_SEND_PER_MINUTE: String(SEND_LIMIT) });
+  const { gql, ok, ws, user } = two;
   let a: ServerProcess;
   let b: ServerProcess;
-  const clients: Client[] = [];
-
-  const gql = async <TResult, TVariables>(
-    server: ServerProcess,
-    query: TypedDocumentString<TResult, TVariables>,
-    vars: TVariables,
-    key: string,
-  ) => {
-    const res = await postGraphQL(server.url, query, vars, key);
-    return res;
-  };
-  const ok = async <TResult, TVariables>(
-    server: ServerProcess,
-    query: TypedDocumentString<TResult, TVariables>,
-    vars: TVariables,
-    key: string,
-  ) => {
-    const res = await gql(server, query, vars, key);
-    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    return res.data!;
-  };
-  const ws = (server: ServerProcess, key: string) => {
-    const client = wsClient(server.url, key);
-    clients.push(client);
-    return client;
-  };
-  const user = async (name: string) =>
-    (await createUserWithKey(db.prisma, `${name}-${Math.random().toString(36).slice(2, 8)}`)).key;
+  beforeAll(() => {
+    ({ a, b } = two);
+  });
   const createSession = async (server: ServerProcess, key: string): Promise<string> =>
     (await ok(server, CreateSessionDocument, { input: {} }, key)).createSession.session.id;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'chat-multi-'));
-    const env = {
-      DATABASE_URL: db.url as string,
-      REDIS_URL: REDIS as string,
-      DATA_DIR: dataDir,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      LOCAL_MODEL_DELAY_MS: '30',
-      // Every word its own event: the test follows each delta from B to A.
-      STREAM_COALESCE_MS: '0',
-      RATE_LIMIT_SEND_PER_MINUTE: String(SEND_LIMIT),
-    };
-    // A user before the servers start, so neither creates a development user.
-    await createUserWithKey(db.prisma, 'first');
-    [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
-    await Promise.all([a?.stop(), b?.stop()]);
-    await db?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 30_000);
 
   it('runs two processes, both on Redis', async () => {
     const key = await user('health');
