@@ -18,8 +18,7 @@ import {
   exchange,
   expectExactSeqs,
   feed,
-  type Gate,
-  gate,
+  holdable,
   indexOf,
   loadSession,
   newSession,
@@ -32,20 +31,14 @@ import {
  * branch, switchBranch and forkSession, the events that say so, and what the model reads.
  */
 
-const holds = new Map<string, Gate>();
-/** The answer to `text` stops after its first two words until the gate opens. */
-const hold = (text: string) => {
-  const g = gate();
-  holds.set(text, g);
-  return g;
-};
+/** hold(text): the answer to `text` stops after its first two words until the gate opens. */
+const { hold, reply, openAll } = holdable();
 
 /** "answer <n> to <question>": n counts the model calls for that question (1 for the first). */
 const mock = convModel(({ userText }) => {
   const n = mock.callsFor(userText).length;
   const chunks = answerChunks(`answer ${n} to ${userText}`);
-  const held = holds.get(userText);
-  return held ? { chunks, holdAt: 4, gate: held.opened } : chunks;
+  return reply(userText, chunks);
 });
 
 let t: TestApp;
@@ -55,7 +48,7 @@ beforeAll(async () => {
   a = api(t);
 });
 afterAll(async () => {
-  for (const g of holds.values()) g.open();
+  openAll();
   await t?.close();
 });
 

@@ -18,8 +18,7 @@ import {
   exchange,
   expectExactSeqs,
   feed,
-  type Gate,
-  gate,
+  holdable,
   indexOf,
   loadSession,
   newSession,
@@ -31,19 +30,13 @@ import {
  * behind it (ENQUEUE), or stops it (INTERRUPT).
  */
 
-const holds = new Map<string, Gate>();
-/** The answer to `text` stops after its first two words until the gate opens (or a stop). */
-const hold = (text: string) => {
-  const g = gate();
-  holds.set(text, g);
-  return g;
-};
+/** hold(text): the answer to `text` stops after its first two words until the gate opens (or a stop). */
+const { hold, reply, openAll } = holdable();
 
 const answerTo = (text: string) => `answer to ${text}`;
 const mock = convModel(({ userText }) => {
   const chunks = answerChunks(answerTo(userText));
-  const held = holds.get(userText);
-  return held ? { chunks, holdAt: 4, gate: held.opened } : chunks;
+  return reply(userText, chunks);
 });
 
 let t: TestApp;
@@ -53,7 +46,7 @@ beforeAll(async () => {
   a = api(t);
 });
 afterAll(async () => {
-  for (const g of holds.values()) g.open();
+  openAll();
   await t?.close();
 });
 

@@ -261,6 +261,29 @@ export function gate(): Gate {
   return { open, opened };
 }
 
+/**
+ * Answers held by question text: `hold(text)` makes the answer to `text` wait after its first
+ * words (see Reply.holdAt) until the returned gate opens; `openAll` releases every one.
+ */
+export function holdable(holdAt = 4) {
+  const gates = new Map<string, Gate>();
+  return {
+    hold(text: string): Gate {
+      const g = gate();
+      gates.set(text, g);
+      return g;
+    },
+    /** The chunks of the answer to `text`, held when `hold(text)` was called. */
+    reply(text: string, chunks: Chunk[]): Reply | Chunk[] {
+      const held = gates.get(text);
+      return held ? { chunks, holdAt, gate: held.opened } : chunks;
+    },
+    openAll() {
+      for (const g of gates.values()) g.open();
+    },
+  };
+}
+
 export interface Reply {
   chunks: Chunk[];
   /** Before sending chunk `holdAt`, the stream waits for `gate` (or for the call's abort). */
