@@ -97,6 +97,10 @@ const envSchema = z
     WS_MAX_SUBSCRIPTIONS_PER_SOCKET: intFrom(100, 1),
     /** Operations one user may run at once over all their sockets (per server process). */
     MAX_SUBSCRIPTIONS_PER_USER: intFrom(200, 1),
+    /** Event-loop delay (ms) past which new requests are refused with 503 at once; 0: off. */
+    OVERLOAD_LOOP_DELAY_MS: intFrom(1000),
+    /** Turns that may run at once in one server process (RATE_LIMITED past it); 0: unlimited. */
+    MAX_RUNNING_TURNS: intFrom(2000),
     /** Trusted documents (client/generated/persisted-documents.json): off | allow | only. */
     PERSISTED_DOCUMENTS: z.enum(['off', 'allow', 'only']).default('allow'),
     /** When set, traces (HTTP, GraphQL, turns, model calls, SQL) go to this OTLP/HTTP collector. */
@@ -140,6 +144,8 @@ const envSchema = z
       wsCredentialCheckMs: env.WS_CREDENTIAL_CHECK_MS,
       wsMaxSubscriptionsPerSocket: env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
       maxSubscriptionsPerUser: env.MAX_SUBSCRIPTIONS_PER_USER,
+      overloadLoopDelayMs: env.OVERLOAD_LOOP_DELAY_MS,
+      maxRunningTurns: env.MAX_RUNNING_TURNS,
       persistedDocuments: env.PERSISTED_DOCUMENTS,
       otelEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
     };

@@ -18,6 +18,7 @@ import { MemoryTransport } from './events/transport/memory.js';
 import { RedisTransport } from './events/transport/redis.js';
 import { HealthService } from './health.js';
 import { ClientLimits } from './limits/client-limits.js';
+import { LoadShedder } from './limits/overload.js';
 import { StorageQuota } from './limits/quota.js';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limit.js';
 import { Lanes } from './limits/response-budget.js';
@@ -86,6 +87,8 @@ export interface Services {
   expiry: ExpirySweep;
   chat: ChatService;
   runner: TurnRunner;
+  /** Load shedding: refuses new requests while the event loop runs late. */
+  shedder: LoadShedder;
   health: HealthService;
   metrics: Metrics;
   /** Name of the model in use, for health and logs ("local", "openai:gpt-4o-mini"). */
@@ -163,6 +166,7 @@ function createTurns(deps: {
     store,
     runner,
     sendPerMinute: config.rateLimitSendPerMinute,
+    maxRunningTurns: config.maxRunningTurns,
   });
   return { runner, chat };
 }
@@ -249,6 +253,7 @@ export function createServices(options: ServicesOptions): Services {
   const turns = { config, db, events, pubsub, agents, sessions, ...limits, logger, metrics };
   const model = { model: chosen.model, modelName: chosen.name, telemetry: !!options.telemetry };
   const { runner, chat } = createTurns({ ...turns, ...model });
+  const shedder = new LoadShedder({ maxLoopDelayMs: config.overloadLoopDelayMs, logger });
   metrics.track({
     subscriptions: () => events.subscriberCount(),
     runningTurns: () => runner.runningCount(),
@@ -292,16 +297,22 @@ export function createServices(options: ServicesOptions): Services {
     expiry,
     chat,
     runner,
+    shedder,
     health,
     metrics,
     modelName: chosen.name,
-    start: () => periodic.start(),
+    async start() {
+      // Measured from here: the stalls of starting up are not overload.
+      shedder.start();
+      await periodic.start();
+    },
     async stop() {
       periodic.stop();
       await runner.close();
       await events.flush().catch((err) => logger.warn({ err }, 'event seqs not saved'));
     },
     async close() {
+      shedder.close();
       await events.close();
       for (const client of Object.values(redis ?? {})) client.disconnect();
     },

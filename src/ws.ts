@@ -323,6 +323,13 @@ export function createWsServer(
     path: yoga.graphqlEndpoint,
     maxPayload: MAX_MESSAGE_BYTES,
     handleProtocols: (protocols) => handleProtocols(protocols),
+    // Load shedding (limits/overload.ts): an overloaded process refuses the handshake with 503.
+    verifyClient: (_info, done) => {
+      const refusal = services.shedder.refusal('ws');
+      if (!refusal) return done(true);
+      const seconds = String(refusal.extensions.retryAfterSeconds);
+      done(false, 503, refusal.message, { 'Retry-After': seconds });
+    },
   });
   const connections = new Connections(services);
   const credentialCheck = setInterval(() => {

@@ -33,6 +33,8 @@ export interface ChatServiceDeps {
   usage: UsageService;
   /** sendMessage calls a user may make per minute. */
   sendPerMinute: number;
+  /** Turns that may run at once in this process (0: unlimited). */
+  maxRunningTurns: number;
   /** The model turns run on unless their agent names one ("local", "openai:gpt-4o-mini"). */
   modelName: string;
 }
@@ -148,8 +150,12 @@ export class ChatService {
     return this.deps.sessions;
   }
 
-  /** The per-user limits a new turn must pass: rate, stored messages, tokens per day. */
+  /** The limits a new turn must pass: this process's running turns, then the user's rate, stored messages, tokens per day. */
   private async allow(userId: string, text: string) {
+    const { maxRunningTurns, runner } = this.deps;
+    if (maxRunningTurns > 0 && runner.runningCount() >= maxRunningTurns) {
+      throw rateLimited(1, 'turns running on this server (MAX_RUNNING_TURNS)');
+    }
     const limit = await this.deps.rateLimiter.hit(`send:${userId}`, this.deps.sendPerMinute);
     if (!limit.allowed) throw rateLimited(limit.retryAfterSeconds, 'messages');
     await this.deps.usage.assertWithinQuota(userId);

@@ -136,13 +136,32 @@ export function useDocumentLimits(options: { production: boolean }): Plugin[] {
   ];
 }
 
+/** A refusal with Retry-After and a GraphQL body whose one error is RATE_LIMITED. */
+function refused(fetchAPI: { Response: typeof Response }, error: AppError, status: number) {
+  const { http: _, ...extensions } = error.extensions;
+  return fetchAPI.Response.json(
+    { errors: [{ message: error.message, extensions }] },
+    { status, headers: { 'retry-after': String(extensions.retryAfterSeconds) } },
+  );
+}
+
 /** HTTP 429 with Retry-After and a GraphQL body whose one error is RATE_LIMITED. */
 export function throttled(fetchAPI: { Response: typeof Response }, refusal: Refusal) {
-  const error = rateLimited(refusal.retryAfterSeconds, refusal.what);
-  return fetchAPI.Response.json(
-    { errors: [{ message: error.message, extensions: error.extensions }] },
-    { status: 429, headers: { 'retry-after': String(refusal.retryAfterSeconds) } },
-  );
+  return refused(fetchAPI, rateLimited(refusal.retryAfterSeconds, refusal.what), 429);
+}
+
+/**
+ * Load shedding (limits/overload.ts): while the process is overloaded, GraphQL requests get 503
+ * with Retry-After before anything else runs. /health, /metrics and the static files are served.
+ */
+export function useLoadShedding(services: Services, graphqlEndpoint: string): Plugin {
+  return {
+    onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== graphqlEndpoint) return;
+      const error = services.shedder.refusal('http');
+      if (error) endResponse(refused(fetchAPI, error, 503));
+    },
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   useClientLimits,
   useDocumentLimits,
   useIntrospectionAuth,
+  useLoadShedding,
   useOperationLimit,
   useQueryCost,
   useResponseBudget,
@@ -89,6 +90,7 @@ export function createHttpApp(
       ...(options.plugins ?? []), // tracing: first, so its spans cover the rest
       useRequestId(),
       useCors(config.corsOrigins),
+      useLoadShedding(services, GRAPHQL_ENDPOINT),
       useClientLimits(services, GRAPHQL_ENDPOINT),
       useWebPage({ devApiKey, mayShowKey }),
       ...(production ? [] : [graphiqlPage.plugin]),

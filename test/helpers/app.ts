@@ -88,6 +88,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
     AUTH_FAILURES_PER_MINUTE: '0',
     API_KEY_CACHE_MS: '0',
+    // Test files share two cores: a loop stalled by its neighbours is not this server's overload
+    // (load shedding is tested on its own, test/hardening/overload.test.ts).
+    OVERLOAD_LOOP_DELAY_MS: '0',
     // Every model delta as its own event, so tests can follow a stream word by word; the default
     // window is tested on its own (test/stream/coalescing.test.ts).
     STREAM_COALESCE_MS: '0',

@@ -32,6 +32,9 @@ export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
     HOME: process.env.HOME,
     TMPDIR: process.env.TMPDIR,
     MODEL: 'local',
+    // Test files share two cores: a loop stalled by its neighbours is not this server's overload
+    // (load shedding is tested on its own, test/hardening/overload.test.ts).
+    OVERLOAD_LOOP_DELAY_MS: '0',
     ...env,
   };
 }
