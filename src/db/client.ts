@@ -49,6 +49,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     factory = embedded.factory;
   }
   const prisma = new PrismaClient({ adapter: factory, log: [{ emit: 'event', level: 'query' }] });
+  if (embedded) {
+    // Prisma's query compiler (WebAssembly) loads while PGlite starts in its thread.
+    try {
+      await Promise.all([embedded.ready, prisma.$connect()]);
+    } catch (error) {
+      await prisma.$disconnect().catch(() => {});
+      await embedded.close();
+      throw error;
+    }
+  }
   let statements = 0;
   const onQuery = options.onQuery;
   (prisma as unknown as { $on(e: 'query', cb: (e: { query: string }) => void): void }).$on(

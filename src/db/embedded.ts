@@ -22,16 +22,41 @@ interface Reply {
   error?: { adapterCause?: DriverAdapterError['cause']; name?: string; message?: string };
 }
 
-/** The worker thread running PGlite, and calls to it by message. */
+/**
+ * The worker thread running PGlite, and calls to it by message. Calls may be made before PGlite
+ * has started: the thread's port queues them until its handler is attached, and they all fail
+ * with the start's error when it does not start.
+ */
 class EmbeddedThread {
   private readonly pending = new Map<
     number,
     { resolve(v: unknown): void; reject(e: Error): void }
   >();
   private next = 0;
+  /** Why the thread cannot answer (it did not start, or it stopped): every call fails with it. */
+  private failure: Error | null = null;
+  /** Resolves when PGlite has started in the thread; rejects with why it did not. */
+  readonly ready: Promise<void>;
 
   constructor(readonly worker: Worker) {
-    worker.on('message', (reply: Reply) => {
+    let started: () => void = () => {};
+    let failed: (e: Error) => void = () => {};
+    this.ready = new Promise<void>((resolve, reject) => {
+      started = resolve;
+      failed = reject;
+    });
+    this.ready.catch(() => {}); // handled by whoever awaits it (openDatabase)
+    const fail = (error: Error) => {
+      this.failure ??= error;
+      failed(error);
+      for (const call of this.pending.values()) call.reject(error);
+      this.pending.clear();
+    };
+    worker.on('message', (reply: Reply & { ready?: boolean; startError?: string }) => {
+      if (reply.ready) return started();
+      if (reply.startError !== undefined) {
+        return fail(new Error(`the embedded database did not start: ${reply.startError}`));
+      }
       const call = this.pending.get(reply.id);
       if (!call) return;
       this.pending.delete(reply.id);
@@ -40,13 +65,14 @@ class EmbeddedThread {
       if (adapterCause) return call.reject(new DriverAdapterError(adapterCause));
       call.reject(Object.assign(new Error(message), { name }));
     });
-    worker.on('error', (error) => {
-      for (const call of this.pending.values()) call.reject(error);
-      this.pending.clear();
-    });
+    worker.on('error', (error) =>
+      fail(new Error(`the embedded database did not start: ${error.message}`)),
+    );
+    worker.on('exit', (code) => fail(new Error(`the embedded database stopped (exit ${code})`)));
   }
 
   call<T>(op: string, message: Record<string, unknown> = {}): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
     const id = ++this.next;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -117,6 +143,8 @@ async function lock(dataDir: string): Promise<() => Promise<void>> {
 
 export interface EmbeddedDatabase {
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** PGlite has started in its thread (rejects with why it did not). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -138,29 +166,37 @@ export async function startEmbedded(options: {
       loadDataDir: options.loadDataDir,
     },
   });
-  const ready = await new Promise<{ ready?: boolean; error?: string }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  }).catch((error: Error) => ({ ready: false, error: error.message }));
-  if (!ready.ready) {
-    await worker.terminate();
-    await unlock();
-    throw new Error(`the embedded database did not start: ${ready.error}`);
-  }
   const thread = new EmbeddedThread(worker);
+  let adapters = 0;
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     ...ADAPTER,
-    connect: async () => adapter(thread, await thread.call<number>('connect')),
+    // No round trip: Prisma loads its query compiler right after connecting, and that happens
+    // while PGlite is still starting in the thread (the thread connects its adapter in order).
+    connect: async () => {
+      const id = ++adapters;
+      thread.call<void>('connect', { adapter: id }).catch(() => {}); // its failure fails the calls
+      return adapter(thread, id);
+    },
     connectToShadowDb: () => {
       throw new Error('the embedded database has no shadow database (see db/migrate.ts)');
     },
   };
+  const stop = async () => {
+    await worker.terminate();
+    await unlock();
+  };
   return {
     factory,
+    ready: thread.ready,
     async close() {
-      await Promise.race([thread.call('close'), new Promise((r) => setTimeout(r, 5000))]);
-      await worker.terminate();
-      await unlock();
+      const started = await thread.ready.then(
+        () => true,
+        () => false,
+      );
+      if (started) {
+        await Promise.race([thread.call('close'), new Promise((r) => setTimeout(r, 5000))]);
+      }
+      await stop();
     },
   };
 }

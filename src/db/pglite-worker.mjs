@@ -26,16 +26,18 @@ try {
   const target = (message) =>
     message.tx != null ? transactions.get(message.tx) : adapters.get(message.adapter);
   const ops = {
-    connect: async () => {
-      const id = ++next;
-      adapters.set(id, await factory.connect());
-      return id;
+    // The server's thread names the adapter (it does not wait for this reply): the promise is
+    // kept, and the calls that follow in order wait for it.
+    connect: async (m) => {
+      const connecting = factory.connect();
+      adapters.set(m.adapter, connecting);
+      adapters.set(m.adapter, await connecting);
     },
-    queryRaw: (m) => target(m).queryRaw(m.query),
-    executeRaw: (m) => target(m).executeRaw(m.query),
-    executeScript: (m) => adapters.get(m.adapter).executeScript(m.script),
+    queryRaw: async (m) => (await target(m)).queryRaw(m.query),
+    executeRaw: async (m) => (await target(m)).executeRaw(m.query),
+    executeScript: async (m) => (await adapters.get(m.adapter)).executeScript(m.script),
     startTransaction: async (m) => {
-      const tx = await adapters.get(m.adapter).startTransaction(m.isolationLevel);
+      const tx = await (await adapters.get(m.adapter)).startTransaction(m.isolationLevel);
       const id = ++next;
       transactions.set(id, tx);
       return { id, options: tx.options };
@@ -67,5 +69,12 @@ try {
   });
   parentPort.postMessage({ ready: true });
 } catch (error) {
-  parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  // PGlite may throw what is not an Error (Emscripten's ExitStatus: { name, message, status }).
+  const message =
+    error?.name === 'ErrnoError'
+      ? `file system error (errno ${error.errno}) in ${dataDir}: is it a folder PGlite wrote?`
+      : typeof error?.message === 'string'
+        ? error.message
+        : JSON.stringify(error);
+  parentPort.postMessage({ startError: message || String(error) });
 }

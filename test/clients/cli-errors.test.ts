@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,4 +101,21 @@ describe('CLIs on errors', () => {
     expect(`${stdout}${stderr}`).not.toMatch(STACK);
     expect(stdout).not.toMatch(/"level":50/);
   }, 120_000); // migrates and seeds a fresh embedded database first
+
+  it('the server on a DATA_DIR the embedded database cannot open: one line, exit 1, the folder free again', async () => {
+    const broken = await mkdtemp(path.join(tmpdir(), 'cli-errors-broken-'));
+    try {
+      await writeFile(path.join(broken, 'pglite'), 'not a database folder\n');
+      const { code, stdout, stderr } = await run(['src/server.ts'], { DATA_DIR: broken });
+      expect(code).toBe(1);
+      expect(lines(stderr)).toEqual([
+        `error: the embedded database did not start: file system error (errno 54) in ${broken}/pglite: is it a folder PGlite wrote?`,
+      ]);
+      expect(`${stdout}${stderr}`).not.toMatch(STACK);
+      // The lock (server.pid) is released: the next start is not told the folder is in use.
+      expect(await readdir(broken)).toEqual(['pglite']);
+    } finally {
+      await rm(broken, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
