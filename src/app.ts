@@ -37,7 +37,11 @@ export function createApp(options: AppOptions): App {
     persisted,
     plugins: options.tracing?.plugins,
   });
-  const server = createServer(yoga);
+  // Idle keep-alive connections stay open longer than clients keep them (undici 4 s, proxies
+  // and load balancers typically 60 s): the client closes first, so a request it sends on a
+  // connection the server is just closing (a reset the client cannot tell from a crash) does
+  // not happen.
+  const server = createServer({ keepAliveTimeout: 65_000 }, yoga);
   const ws = createWsServer(server, yoga, services, persisted);
   return {
     server,

@@ -889,7 +889,9 @@ async function send(t: TestApp, op: HttpOperation) {
       ...(typeof op.body === 'function' ? { duplex: 'half' } : {}),
     } as RequestInit);
   } catch (error) {
-    violations.push(`no answer (${(error as Error).message}) to ${describeOp(op)}`);
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    const why = [(error as Error).message, cause?.code ?? cause?.message].filter(Boolean);
+    violations.push(`no answer (${why.join(': ')}) to ${describeOp(op)}`);
     return;
   }
   const text = await res.text();
