@@ -1,5 +1,7 @@
 // npm run build: bundles the server (src/server.ts and what it imports from src/) into
-// dist/server.js, so that `npm start` compiles no TypeScript. Packages stay in node_modules.
+// dist/server.js, so that `npm start` compiles no TypeScript (packages stay in node_modules), and
+// writes the embedded database template (src/db/template.ts) a new DATA_DIR starts from.
+import { execFile } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,12 +9,15 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTDIR = path.join(ROOT, 'dist');
 export const OUTFILE = path.join(OUTDIR, 'server.js');
+const TEMPLATE_SCRIPT = path.join(OUTDIR, 'cli/db-template.js');
+export const TEMPLATE = path.join(OUTDIR, 'pglite-template');
 
 export async function build() {
   const { build: esbuild } = await import('esbuild');
   await esbuild({
-    entryPoints: [path.join(ROOT, 'src/server.ts')],
+    entryPoints: [path.join(ROOT, 'src/server.ts'), path.join(ROOT, 'src/cli/db-template.ts')],
     outdir: OUTDIR,
+    outbase: path.join(ROOT, 'src'),
     // The server's modules load while the embedded database starts (src/server.ts).
     splitting: true,
     bundle: true,
@@ -25,6 +30,23 @@ export async function build() {
   });
 }
 
+/** Migrates and seeds an empty embedded database and keeps it as dist/pglite-template/. */
+export function buildTemplate() {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [TEMPLATE_SCRIPT, TEMPLATE], { cwd: ROOT }, (error, _out, stderr) =>
+      error
+        ? reject(new Error(`the embedded database template: ${stderr || error.message}`))
+        : resolve(),
+    );
+  });
+}
+
+const mtime = (file) =>
+  stat(file).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
+
 async function newestIn(dir) {
   let newest = 0;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -35,22 +57,33 @@ async function newestIn(dir) {
   return newest;
 }
 
-/** True when dist/server.js is missing or older than a source file (src/ or the lock file). */
-export async function isStale() {
-  const built = await stat(OUTFILE).then(
-    (s) => s.mtimeMs,
-    () => 0,
-  );
-  if (!built) return true;
-  const lock = await stat(path.join(ROOT, 'package-lock.json')).then(
-    (s) => s.mtimeMs,
-    () => 0,
-  );
-  return (await newestIn(path.join(ROOT, 'src'))) > built || lock > built;
+/**
+ * What is out of date: the code when dist/server.js is missing or older than a source file (src/
+ * or the lock file); the template when it is missing or older than the migrations (prisma/).
+ */
+export async function staleness() {
+  const built = await mtime(OUTFILE);
+  const lock = await mtime(path.join(ROOT, 'package-lock.json'));
+  const code = !built || (await newestIn(path.join(ROOT, 'src'))) > built || lock > built;
+  const template = await mtime(path.join(TEMPLATE, 'PG_VERSION'));
+  const migrations = await newestIn(path.join(ROOT, 'prisma'));
+  return { code, template: !template || migrations > template };
+}
+
+/** Builds what is stale (everything with `all`); says what it built, and how long it took. */
+export async function buildStale({ all = false } = {}) {
+  const stale = all ? { code: true, template: true } : await staleness();
+  const started = performance.now();
+  if (stale.code) await build();
+  if (stale.template) await buildTemplate();
+  const built = [
+    stale.code && 'dist/server.js',
+    stale.template && 'the embedded database template',
+  ];
+  const what = built.filter(Boolean).join(' and ');
+  return what ? `built ${what} in ${Math.round(performance.now() - started)} ms` : null;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const started = performance.now();
-  await build();
-  console.log(`built dist/server.js in ${Math.round(performance.now() - started)} ms`);
+  console.log(await buildStale({ all: true }));
 }

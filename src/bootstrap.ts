@@ -3,12 +3,18 @@ import path from 'node:path';
 import { createUserWithKey } from './auth/api-keys.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
+import { copyTemplateInto } from './db/template.js';
 import { seedDatabase } from './seed.js';
 
-/** Opens the configured database (embedded PGlite under DATA_DIR, or DATABASE_URL) and migrates it. */
+/**
+ * Opens the configured database (embedded PGlite under DATA_DIR, or DATABASE_URL) and migrates it;
+ * a new embedded one starts from the build's template (db/template.ts) when there is one.
+ */
 export async function openConfiguredDatabase(
   config: Config,
 ): Promise<{ database: Database; applied: string[] }> {
+  // A new embedded database starts as a copy of the template when the build made one.
+  if (!config.databaseUrl) await copyTemplateInto(config.dataDir);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     const applied = await database.migrate();

@@ -2,12 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.js';
-import { applyMigrations } from '../src/db/migrate.js';
+import { preparedPGlite } from '../src/db/template.js';
 import { seedDatabase } from '../src/seed.js';
 
 declare module 'vitest' {
@@ -48,14 +46,11 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const pglite = new PGlite();
-  await applyMigrations(new PrismaPGlite(pglite));
-  const db = await openDatabase({ pglite });
-  await seedDatabase(db.prisma);
   const file = path.join(os.tmpdir(), `chat-sessions-template-${process.pid}.tar.gz`);
+  const { pglite, close } = await preparedPGlite();
   const dump = await pglite.dumpDataDir('gzip');
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  await db.close();
+  await close();
   project.provide('pgliteTemplate', file);
   project.provide('postgresTemplate', '');
   return async () => {
