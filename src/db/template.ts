@@ -58,9 +58,8 @@ async function copyFolder(from: string, to: string) {
   const relative = (e: (typeof entries)[number]) =>
     path.relative(from, path.join(e.parentPath, e.name));
   await mkdir(to, { recursive: true });
-  for (const dir of entries.filter((e) => e.isDirectory()).map(relative).sort()) {
-    await mkdir(path.join(to, dir), { recursive: true });
-  }
+  const dirs = entries.filter((e) => e.isDirectory()).map(relative);
+  for (const dir of dirs.sort()) await mkdir(path.join(to, dir), { recursive: true });
   const files = entries.filter((e) => e.isFile()).map(relative);
   let next = 0;
   const copier = async () => {
