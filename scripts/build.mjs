@@ -1,6 +1,6 @@
 // npm run build: bundles the server (src/server.ts and what it imports from src/) into
 // dist/server.js, so that `npm start` compiles no TypeScript (packages stay in node_modules), and
-// writes the embedded database template (src/db/template.ts) a new DATA_DIR starts from.
+// writes the embedded database template (src/embedded-template.ts) a new DATA_DIR starts from.
 import { execFile } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';

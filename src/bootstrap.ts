@@ -3,12 +3,12 @@ import path from 'node:path';
 import { createUserWithKey } from './auth/api-keys.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
-import { copyTemplateInto } from './db/template.js';
+import { copyTemplateInto } from './embedded-template.js';
 import { seedDatabase } from './seed.js';
 
 /**
  * Opens the configured database (embedded PGlite under DATA_DIR, or DATABASE_URL) and migrates it;
- * a new embedded one starts from the build's template (db/template.ts) when there is one.
+ * a new embedded one starts from the build's template (embedded-template.ts) when there is one.
  */
 export async function openConfiguredDatabase(
   config: Config,

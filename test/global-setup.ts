@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.js';
-import { preparedPGlite } from '../src/db/template.js';
+import { preparedPGlite } from '../src/embedded-template.js';
 import { seedDatabase } from '../src/seed.js';
 
 declare module 'vitest' {

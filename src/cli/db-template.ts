@@ -1,5 +1,5 @@
-// npm run build (scripts/build.mjs): writes the embedded database template (db/template.ts).
-import { EMBEDDED_TEMPLATE, writeEmbeddedTemplate } from '../db/template.js';
+// npm run build (scripts/build.mjs): writes the embedded database template (src/embedded-template.ts).
+import { EMBEDDED_TEMPLATE, writeEmbeddedTemplate } from '../embedded-template.js';
 
 const file = process.argv[2] ?? EMBEDDED_TEMPLATE;
 await writeEmbeddedTemplate(file);
