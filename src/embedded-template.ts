@@ -1,10 +1,10 @@
 import { access, copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { ROOT } from './paths.js';
-import { seedDatabase } from './seed.js';
 import { openDatabase } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
+import { ROOT } from './paths.js';
+import { seedDatabase } from './seed.js';
 
 /**
  * A new embedded database starts as a copy of this folder when it exists: a PGlite data folder,
