@@ -906,6 +906,21 @@ export type ConvAppendMutationVariables = Exact<{
 
 export type ConvAppendMutation = { appendMessage: { message: { id: string } } };
 
+export type ConvSearchMoveMutationVariables = Exact<{
+  id: string;
+  projectId?: string | null | undefined;
+}>;
+
+
+export type ConvSearchMoveMutation = { updateSession: { session: { id: string } } };
+
+export type ConvSearchDeleteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConvSearchDeleteMutation = { deleteSession: { deletedSessionId: string } };
+
 export type ConvEventsSubscriptionVariables = Exact<{
   id: string;
   after?: number | null | undefined;
@@ -3146,6 +3161,22 @@ export const ConvAppendDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:988d02940034da03047e0f9efce408d50e9e65eb1f56ec285a6890d32114736e"}) as unknown as TypedDocumentString<ConvAppendMutation, ConvAppendMutationVariables>;
+export const ConvSearchMoveDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConvSearchMove($id: ID!, $projectId: ID) {
+  updateSession(input: {id: $id, projectId: $projectId}) {
+    session {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:0e5afe8dacfcb80588116bd186fbf128e128cf117d3c131eb9be47d1eb70b2aa"}) as unknown as TypedDocumentString<ConvSearchMoveMutation, ConvSearchMoveMutationVariables>;
+export const ConvSearchDeleteDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConvSearchDelete($id: ID!) {
+  deleteSession(input: {id: $id}) {
+    deletedSessionId
+  }
+}
+    `, {"hash":"sha256:dd623c2f7f9d1c98d868e0cfe91c6afa94a8b3ca872789937349b85e1a685b51"}) as unknown as TypedDocumentString<ConvSearchDeleteMutation, ConvSearchDeleteMutationVariables>;
 export const ConvEventsDocument = /*#__PURE__*/ new TypedDocumentString(`
     subscription ConvEvents($id: ID!, $after: Int) {
   sessionEvents(sessionId: $id, afterSeq: $after) {

@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import type { Message, MessageRole, Session } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { hasUnstorable, UNSTORABLE_MESSAGE } from '../validation.js';
-import { NEVER_ON_A_BRANCH_SQL } from './tree.js';
+import { NEVER_ON_A_BRANCH_SEARCH_SQL } from './tree.js';
 
 export const SEARCH_PAGE_MAX = 50;
 
@@ -50,8 +50,8 @@ function decode(cursor: string): { rank: number; id: string } {
 const reviveDate = (v: string | null) => (v == null ? null : new Date(`${v}Z`));
 
 /**
- * Full-text search over a user's messages (PostgreSQL text search: the generated `search` column
- * and its GIN index), ranked, with a snippet around the match, paged by (rank, id).
+ * Full-text search over a user's messages (PostgreSQL text search: the `search` tsvector of
+ * MessageSearch and its GIN index), ranked, with a snippet around the match, paged by (rank, id).
  */
 export class SearchService {
   constructor(private readonly db: Db) {}
@@ -81,38 +81,49 @@ export class SearchService {
     }
     const after = input.after ? decode(input.after) : null;
     const f = input.filter ?? {};
+    // Over MessageSearch (aliased x), one narrow row per message kept by triggers (see its model in
+    // prisma/schema.prisma): ranking and filtering the hits reads no Message and no Session row.
     const conditions = [
-      // The access rule of workspaces/access.ts: the viewer is a member of the session's workspace.
-      Prisma.sql`EXISTS (SELECT 1 FROM "WorkspaceMember" wm
-                         WHERE wm."workspaceId" = s."workspaceId" AND wm."userId" = ${userId}::uuid)`,
-      Prisma.sql`m."search" @@ q.query`,
+      Prisma.sql`x."search" @@ q.query`,
+      // The access rule of workspaces/access.ts: the viewer is a member of the session's workspace
+      // (x.workspaceId is the session's).
+      Prisma.sql`x."workspaceId" IN (SELECT wm."workspaceId" FROM "WorkspaceMember" wm
+                                     WHERE wm."userId" = ${userId}::uuid)`,
       // A message cancelled while queued (or still waiting) is in no conversation yet.
-      Prisma.raw(`NOT ${NEVER_ON_A_BRANCH_SQL}`),
-      ...(f.sessionId ? [Prisma.sql`m."sessionId" = ${f.sessionId}::uuid`] : []),
-      ...(f.projectId ? [Prisma.sql`s."projectId" = ${f.projectId}::uuid`] : []),
-      ...(f.role ? [Prisma.sql`m."role" = ${f.role}::"MessageRole"`] : []),
+      Prisma.raw(`NOT ${NEVER_ON_A_BRANCH_SEARCH_SQL}`),
+      ...(f.sessionId ? [Prisma.sql`x."sessionId" = ${f.sessionId}::uuid`] : []),
+      // The session's project now (read from Session, so a session moved between projects is
+      // found under its new project only).
+      ...(f.projectId
+        ? [
+            Prisma.sql`x."sessionId" IN (SELECT ps."id" FROM "Session" ps
+                                         WHERE ps."projectId" = ${f.projectId}::uuid)`,
+          ]
+        : []),
+      ...(f.role ? [Prisma.sql`x."role" = ${f.role}::"MessageRole"`] : []),
       ...(after
         ? [
-            Prisma.sql`(ts_rank_cd(m."search", q.query)::float8, m."id") < (${after.rank}::float8, ${after.id}::uuid)`,
+            Prisma.sql`(ts_rank_cd(x."search", q.query)::float8, x."messageId") < (${after.rank}::float8, ${after.id}::uuid)`,
           ]
         : []),
     ];
+    // The page is chosen from the narrow rows; only its messages, sessions and snippets are read.
     const rows = await this.db.$queryRaw<HitRow[]>`
       WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
       hits AS (
-        SELECT m.*, ts_rank_cd(m."search", q.query)::float8 AS rank
-        FROM "Message" m JOIN "Session" s ON s."id" = m."sessionId", q
+        SELECT x."messageId" AS id, ts_rank_cd(x."search", q.query)::float8 AS rank
+        FROM "MessageSearch" x, q
         WHERE ${Prisma.join(conditions, ' AND ')}
-        ORDER BY rank DESC, m."id" DESC
+        ORDER BY rank DESC, x."messageId" DESC
         LIMIT ${first + 1}
       )
-      SELECT h."id", h."sessionId", h."role", h."parts", h."text", h."createdAt", h."turnId",
-             h."parentId", h."active", h.rank,
-             ts_headline('english', h."text", q.query,
+      SELECT m."id", m."sessionId", m."role", m."parts", m."text", m."createdAt", m."turnId",
+             m."parentId", m."active", h.rank,
+             ts_headline('english', m."text", q.query,
                          'MaxFragments=1, MaxWords=24, MinWords=8, StartSel=**, StopSel=**') AS snippet,
              row_to_json(s) AS session
-      FROM hits h JOIN "Session" s ON s."id" = h."sessionId", q
-      ORDER BY h.rank DESC, h."id" DESC`;
+      FROM hits h JOIN "Message" m ON m."id" = h.id JOIN "Session" s ON s."id" = m."sessionId", q
+      ORDER BY h.rank DESC, h.id DESC`;
     const page = rows.slice(0, first);
     return {
       hasNextPage: rows.length > first,

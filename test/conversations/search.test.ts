@@ -1,8 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../client/generated/gql.js';
-import { type Api, api } from '../api/support.js';
+import { type Api, api, gid } from '../api/support.js';
 import { startTestApp, type TestApp, type TestUser } from '../helpers/app.js';
-import { answerChunks, convModel, exchange, newSession } from './support.js';
+import {
+  CreateInWorkspace,
+  CreateProject,
+  MyWorkspaces,
+  RemoveMember,
+  sharedWorkspace,
+} from '../workspaces/support.js';
+import {
+  answerChunks,
+  CONV_SEND,
+  CONV_STOP,
+  convModel,
+  countOf,
+  ended,
+  exchange,
+  feed,
+  holdable,
+  loadSession,
+  newSession,
+} from './support.js';
 
 /** searchMessages: full-text search over the viewer's messages, ranked, filtered, paged. */
 
@@ -42,9 +61,21 @@ const APPEND = graphql(`
   }
 `);
 
+/** hold(text): the answer to `text` stops after its first words until the gate opens. */
+const { hold, reply, openAll } = holdable();
 const mock = convModel(({ userText }) =>
-  answerChunks(`The aardvark eats ants at night, you asked: ${userText}`),
+  reply(userText, answerChunks(`The aardvark eats ants at night, you asked: ${userText}`)),
 );
+const MOVE = graphql(`
+  mutation ConvSearchMove($id: ID!, $projectId: ID) {
+    updateSession(input: { id: $id, projectId: $projectId }) { session { id } }
+  }
+`);
+const DELETE = graphql(`
+  mutation ConvSearchDelete($id: ID!) {
+    deleteSession(input: { id: $id }) { deletedSessionId }
+  }
+`);
 
 let t: TestApp;
 let a: Api;
@@ -65,7 +96,7 @@ type Vars = {
   after?: string | null;
   last?: number;
   before?: string;
-  filter?: { sessionId?: string; role?: 'USER' | 'ASSISTANT' };
+  filter?: { sessionId?: string; projectId?: string; role?: 'USER' | 'ASSISTANT' };
 };
 const search = async (key: string, vars: Vars) => (await a.ok(SEARCH, vars, key)).searchMessages;
 
@@ -94,6 +125,7 @@ beforeAll(async () => {
   ids.bobFox = await append(bob.key, other, 'Bob has a brown fox too, and a secret zebra');
 });
 afterAll(async () => {
+  openAll();
   await t?.close();
 });
 
@@ -217,6 +249,79 @@ describe('searchMessages', () => {
     for (const id of stored) expect(seen).toContain(id);
     // Pages keep the order of the one-page answer for the messages both hold.
     expect(seen.filter((id) => stored.includes(id))).toEqual(nodeIds(all));
+  });
+
+  it('follows a session into another project and out of it (the project filter)', async () => {
+    const dave = await t.user();
+    const personal = (await a.ok(MyWorkspaces, {}, dave.key)).workspaces.edges.find(
+      (e) => e.node.personal,
+    )?.node.id as string;
+    const project = async (slug: string) =>
+      (await a.ok(CreateProject, { workspaceId: personal, name: slug, slug }, dave.key))
+        .createProject.project.id;
+    const garden = await project('garden');
+    const kitchen = await project('kitchen');
+    const session = (await a.ok(CreateInWorkspace, { projectId: garden, title: 'beds' }, dave.key))
+      .createSession.session.id;
+    const id = await append(dave.key, session, 'Plant the rhubarb near the fence');
+    const found = async (projectId?: string) =>
+      nodeIds(await search(dave.key, { query: 'rhubarb', filter: projectId ? { projectId } : {} }));
+    expect(await found(garden)).toEqual([id]);
+    expect(await found(kitchen)).toEqual([]);
+    await a.ok(MOVE, { id: session, projectId: kitchen }, dave.key);
+    expect(await found(garden)).toEqual([]);
+    expect(await found(kitchen)).toEqual([id]);
+    await a.ok(MOVE, { id: session, projectId: null }, dave.key);
+    expect(await found(garden)).toEqual([]);
+    expect(await found(kitchen)).toEqual([]);
+    expect(await found()).toEqual([id]);
+  });
+
+  it("finds a shared workspace's messages for its members only, and no more once removed", async () => {
+    const owner = await t.user();
+    const erin = await t.user();
+    const workspace = await sharedWorkspace(a, owner, [erin], 'Search team');
+    const session = (await a.ok(CreateInWorkspace, { workspaceId: workspace }, owner.key))
+      .createSession.session.id;
+    const id = await append(owner.key, session, 'The kumquat tree needs sun');
+    expect(nodeIds(await search(erin.key, { query: 'kumquat' }))).toEqual([id]);
+    expect(nodeIds(await search(alice.key, { query: 'kumquat' }))).toEqual([]);
+    await a.ok(RemoveMember, { workspaceId: workspace, userId: gid('User', erin.id) }, owner.key);
+    expect(nodeIds(await search(erin.key, { query: 'kumquat' }))).toEqual([]);
+    expect(nodeIds(await search(owner.key, { query: 'kumquat' }))).toEqual([id]);
+  });
+
+  it('no longer finds the messages of a deleted session', async () => {
+    const session = await newSession(a, alice.key);
+    const id = await append(alice.key, session, 'A platypus lays eggs');
+    expect(nodeIds(await search(alice.key, { query: 'platypus' }))).toEqual([id]);
+    await a.ok(DELETE, { id: session }, alice.key);
+    expect(nodeIds(await search(alice.key, { query: 'platypus' }))).toEqual([]);
+  });
+
+  it('finds a queued message once it joins the conversation, and never one cancelled while queued', async () => {
+    const frank = await t.user();
+    const session = await newSession(a, frank.key);
+    const slow = 'a long question about mangroves';
+    const g = hold(slow);
+    const from = (await loadSession(a, frank.key, session)).lastEventSeq;
+    const f = feed(t.ws(frank.key), session, from);
+    const sent = (await a.ok(CONV_SEND, { id: session, text: slow }, frank.key)).sendMessage;
+    expect(sent?.turn.status).toBe('RUNNING');
+    await f.waitFor(countOf('TextDelta', 2));
+    const enqueue = async (text: string) =>
+      (await a.ok(CONV_SEND, { id: session, text, ifBusy: 'ENQUEUE' }, frank.key)).sendMessage;
+    const waiting = await enqueue('then the narwhal question');
+    const dropped = await enqueue('and the narwhal afterthought');
+    expect([waiting?.turn.status, dropped?.turn.status]).toEqual(['QUEUED', 'QUEUED']);
+    expect((await search(frank.key, { query: 'narwhal' })).edges).toEqual([]);
+    await a.ok(CONV_STOP, { id: session, turnId: dropped?.turn.id as string }, frank.key);
+    g.open();
+    await f.waitFor(ended(waiting?.turn.id as string));
+    f.stop();
+    // The answer repeats the question: the questions are the USER messages.
+    const questions = await search(frank.key, { query: 'narwhal', filter: { role: 'USER' } });
+    expect(nodeIds(questions)).toEqual([waiting?.userMessage.id]);
   });
 
   it('refuses paging backwards, an empty or huge query, and a bad page size or cursor', async () => {
