@@ -1,8 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrationsDir } from '../../src/db/migrate.js';
+import { databaseBefore } from '../helpers/migrations.js';
 
 /**
  * MessageSearch, the narrow table searchMessages reads, holds for every message exactly what
@@ -29,13 +27,7 @@ const M6 = `${U}16`;
 let db: PGlite;
 let migration: string;
 beforeAll(async () => {
-  const dirs = (await readdir(migrationsDir)).filter((d) => /^\d+_/.test(d)).sort();
-  const index = dirs.findIndex((d) => d.endsWith('_message_search'));
-  expect(index).toBeGreaterThan(0);
-  const sql = (dir: string) => readFile(path.join(migrationsDir, dir, 'migration.sql'), 'utf8');
-  db = new PGlite();
-  for (const dir of dirs.slice(0, index)) await db.exec(await sql(dir));
-  migration = await sql(dirs[index] as string);
+  ({ db, migration } = await databaseBefore('message_search'));
 });
 afterAll(async () => {
   await db?.close();

@@ -1,8 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrationsDir } from '../../src/db/migrate.js';
+import { databaseBefore } from '../helpers/migrations.js';
 
 /**
  * The memories migration keeps what users were remembered by before it: the database is built
@@ -13,13 +11,7 @@ import { migrationsDir } from '../../src/db/migrate.js';
 let db: PGlite;
 let memories: string;
 beforeAll(async () => {
-  const dirs = (await readdir(migrationsDir)).filter((d) => /^\d+_/.test(d)).sort();
-  const index = dirs.findIndex((d) => d.endsWith('_memories'));
-  expect(index).toBeGreaterThan(0);
-  const sql = (dir: string) => readFile(path.join(migrationsDir, dir, 'migration.sql'), 'utf8');
-  db = new PGlite();
-  for (const dir of dirs.slice(0, index)) await db.exec(await sql(dir));
-  memories = await sql(dirs[index] as string);
+  ({ db, migration: memories } = await databaseBefore('memories'));
 });
 afterAll(async () => {
   await db?.close();

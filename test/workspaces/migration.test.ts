@@ -1,8 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-import { migrationsDir } from '../../src/db/migrate.js';
+import { databaseBefore } from '../helpers/migrations.js';
 
 /**
  * The workspaces migration keeps existing data: a database at the migration before it, with a
@@ -18,21 +15,9 @@ const AGENT = `${U}3`;
 const S1 = `${U}4`;
 const S2 = `${U}5`;
 
-async function migrations() {
-  const names = (await readdir(migrationsDir)).filter((n) => /^\d+_/.test(n)).sort();
-  const at = names.findIndex((n) => n.includes('workspaces'));
-  const sql = (n: string) => readFile(path.join(migrationsDir, n, 'migration.sql'), 'utf8');
-  return {
-    before: await Promise.all(names.slice(0, at).map(sql)),
-    workspaces: await sql(names[at] as string),
-  };
-}
-
 describe('the workspaces migration', () => {
   it('moves existing sessions into their owner’s personal workspace', async () => {
-    const { before, workspaces } = await migrations();
-    const db = new PGlite();
-    for (const sql of before) await db.exec(sql);
+    const { db, migration: workspaces } = await databaseBefore('workspaces_projects_participants');
     await db.exec(`
       INSERT INTO "User" ("id", "name") VALUES ('${ALICE}', 'alice'), ('${BOB}', 'bob');
       INSERT INTO "Agent" ("id", "slug", "name", "instructions") VALUES ('${AGENT}', 'a', 'A', 'be kind');
