@@ -41,6 +41,8 @@ await admin.connect();
 await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
 await admin.query(`CREATE DATABASE ${DB_NAME}`);
 const serverVersion = (await admin.query('SHOW server_version')).rows[0].server_version as string;
+// The search reads one block per match: whether they are in PostgreSQL's own cache matters most.
+const sharedBuffers = (await admin.query('SHOW shared_buffers')).rows[0].shared_buffers as string;
 await admin.end();
 const u = new URL(base);
 u.pathname = `/${DB_NAME}`;
@@ -345,7 +347,7 @@ const results = [
 ];
 
 emit('result', {
-  database: `PostgreSQL ${serverVersion} (${DB_NAME})`,
+  database: `PostgreSQL ${serverVersion} (${DB_NAME}, shared_buffers ${sharedBuffers})`,
   data: { ...sizes, bigSessionMessages: BIG, sessionsOfViewer: SESSIONS },
   generateS: phases,
   reps: REPS,
