@@ -1,5 +1,6 @@
 // npm run build: bundles the server (src/server.ts and what it imports from src/) into
-// dist/server.js, so that `npm start` compiles no TypeScript (packages stay in node_modules), and
+// dist/server.js with the packages it imports (but those that load files of their own), so that
+// `npm start` compiles no TypeScript and resolves few modules, and
 // writes the embedded database template (src/embedded-template.ts) a new DATA_DIR starts from.
 import { execFile } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
@@ -11,6 +12,22 @@ export const OUTDIR = path.join(ROOT, 'dist');
 export const OUTFILE = path.join(OUTDIR, 'server.js');
 const TEMPLATE_SCRIPT = path.join(OUTDIR, 'cli/db-template.js');
 export const TEMPLATE = path.join(OUTDIR, 'pglite-template');
+
+const EXTERNAL = [
+  '@electric-sql/pglite',
+  'pglite-prisma-adapter',
+  '@prisma/schema-engine-wasm',
+  '@prisma/adapter-pg',
+  'pg',
+  'ioredis',
+  '@graphql-yoga/redis-event-target',
+  '@opentelemetry/*',
+  '@envelop/opentelemetry',
+  'esbuild',
+  'pino',
+  'thread-stream',
+  'pino-pretty',
+];
 
 export async function build() {
   const { build: esbuild } = await import('esbuild');
@@ -24,7 +41,13 @@ export async function build() {
     platform: 'node',
     format: 'esm',
     target: 'node24',
-    packages: 'external',
+    // Packages are bundled too (resolving and linking a thousand modules at start costs more than
+    // their code), except those that load files of their own at run time.
+    external: EXTERNAL,
+    // Bundled CommonJS packages require() Node's modules: each output file gets a require.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     logLevel: 'error',
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createUserWithKey } from './auth/api-keys.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
-import { copyTemplateInto } from './embedded-template.js';
+import { type EmbeddedDatabase, startEmbeddedIn } from './db/embedded.js';
 import { seedDatabase } from './seed.js';
 
 /**
@@ -12,10 +12,11 @@ import { seedDatabase } from './seed.js';
  */
 export async function openConfiguredDatabase(
   config: Config,
+  started?: EmbeddedDatabase,
 ): Promise<{ database: Database; applied: string[] }> {
-  // A new embedded database starts as a copy of the template when the build made one.
-  if (!config.databaseUrl) await copyTemplateInto(config.dataDir);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const embedded =
+    started ?? (config.databaseUrl ? undefined : await startEmbeddedIn(config.dataDir));
+  const database = await openDatabase({ url: config.databaseUrl, embedded });
   try {
     const applied = await database.migrate();
     return { database, applied };

@@ -1,5 +1,5 @@
 import { ConfigError } from '../config.js';
-import { DataDirInUseError } from '../db/client.js';
+import { DataDirInUseError } from '../db/embedded.js';
 
 /** A mistake in how a command was called: its message is the usage line. */
 export class UsageError extends Error {}

@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   pglite?: PGlite;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+  /** The embedded database, already started (startEmbedded) while the rest loaded. */
+  embedded?: EmbeddedDatabase;
 }
 
 /**
@@ -45,7 +47,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const { PrismaPGlite } = await import('pglite-prisma-adapter');
     factory = new PrismaPGlite(options.pglite);
   } else {
-    embedded = await startEmbedded({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    embedded =
+      options.embedded ??
+      (await startEmbedded({ dataDir: options.dataDir, loadDataDir: options.loadDataDir }));
     factory = embedded.factory;
   }
   const prisma = new PrismaClient({ adapter: factory, log: [{ emit: 'event', level: 'query' }] });

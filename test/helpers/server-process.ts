@@ -40,14 +40,16 @@ export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /**
- * `node --import tsx src/server.ts` as `npm start` runs it, with PORT=0 (any free port): resolves
- * once it logs `listening on http://HOST:PORT/graphql`, with the port it printed.
+ * `node --import tsx src/server.ts` (or `args`: `scripts/start.mjs` is what `npm start` runs), with
+ * PORT=0 (any free port): resolves once it logs `listening on http://HOST:PORT/graphql`, with the
+ * port it printed.
  */
 export async function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 90_000,
+  args = ['--import', 'tsx', 'src/server.ts'],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: childEnv({ PORT: '0', HOST: '127.0.0.1', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDevelopmentKey, openConfiguredDatabase } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
-import { copyTemplateInto, writeEmbeddedTemplate } from '../../src/embedded-template.js';
+import { copyTemplateInto } from '../../src/db/embedded.js';
+import { writeEmbeddedTemplate } from '../../src/embedded-template.js';
 
 /**
  * The embedded database template (what `npm run build` leaves in dist/): a new DATA_DIR is a copy
