@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
@@ -46,16 +47,19 @@ export function createAppPubSub(redis?: {
   subscribeClient: Redis;
   onError: (err: Error) => void;
 }) {
-  return createPubSub<PubSubTopics>(
-    redis
-      ? {
-          eventTarget: createRedisEventTarget({
-            publishClient: reporting(redis.publishClient, redis.onError),
-            subscribeClient: reporting(redis.subscribeClient, redis.onError),
-          }),
-        }
-      : undefined,
-  );
+  if (redis) {
+    return createPubSub<PubSubTopics>({
+      eventTarget: createRedisEventTarget({
+        publishClient: reporting(redis.publishClient, redis.onError),
+        subscribeClient: reporting(redis.subscribeClient, redis.onError),
+      }),
+    });
+  }
+  // Node warns ("possible EventTarget memory leak") past 10 listeners of one topic; a user with
+  // more than 10 tabs (or sockets) is not a leak, and every subscription is capped elsewhere.
+  const eventTarget = new EventTarget();
+  setMaxListeners(0, eventTarget);
+  return createPubSub<PubSubTopics>({ eventTarget });
 }
 
 export type AppPubSub = ReturnType<typeof createAppPubSub>;
