@@ -27,7 +27,11 @@ export interface ProviderConfig {
 
 export function providerConfig(quick: boolean): ProviderConfig {
   return {
-    concurrency: quick ? [50] : [100, 1000],
+    concurrency: process.env.BENCH_PROVIDER_C
+      ? [Number(process.env.BENCH_PROVIDER_C)]
+      : quick
+        ? [50]
+        : [100, 1000],
     words: 100,
     wordsPerS: 50,
     warmupChats: 10,
