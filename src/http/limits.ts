@@ -138,7 +138,7 @@ export function useDocumentLimits(options: { production: boolean }): Plugin[] {
 
 /** A refusal with Retry-After and a GraphQL body whose one error is RATE_LIMITED. */
 function refused(fetchAPI: { Response: typeof Response }, error: AppError, status: number) {
-  const { http: _, ...extensions } = error.extensions;
+  const { extensions } = error;
   return fetchAPI.Response.json(
     { errors: [{ message: error.message, extensions }] },
     { status, headers: { 'retry-after': String(extensions.retryAfterSeconds) } },

@@ -49,12 +49,12 @@ export class LoadShedder {
   }
 
   /**
-   * RATE_LIMITED with the seconds to wait (and HTTP status 503) when the process is too late to
-   * take a new request, else null. Refusals are logged at warn, a few a minute at most.
+   * RATE_LIMITED with the seconds to wait when the process is too late to take a new request
+   * (answered with HTTP 503), else null. Refusals are logged at warn, a few a minute at most.
    */
   refusal(transport: 'http' | 'ws'): AppError | null {
     const delay = this.loopDelayMs();
-    if (!this.histogram || delay <= this.maxLoopDelayMs) return null;
+    if (delay <= this.maxLoopDelayMs) return null;
     const retryAfterSeconds = Math.max(1, Math.ceil(delay / 1000));
     this.log?.write(
       { transport, loopDelayMs: Math.round(delay), retryAfterSeconds },
@@ -63,7 +63,7 @@ export class LoadShedder {
     return new AppError(
       ErrorCode.RATE_LIMITED,
       `The server is overloaded; retry in ${retryAfterSeconds} s`,
-      { retryAfterSeconds, http: { status: 503 } },
+      { retryAfterSeconds },
     );
   }
 
