@@ -19,12 +19,24 @@ type MemberQuery = {
 };
 
 export const WORKSPACE_PAGE_MAX = 100;
+/** How long a workspace's member list read for sidebar notices is reused (see memberIds). */
+const MEMBER_IDS_TTL_MS = 5_000;
+/** At most this many member lists are kept. */
+const MEMBER_IDS_CACHED = 10_000;
 
 const notOwner = () =>
   new AppError(ErrorCode.FORBIDDEN, 'Only an OWNER of the workspace may do this');
 
 /** Workspaces and their members: who sees which sessions (the rule itself is in access.ts). */
 export class WorkspaceService {
+  /**
+   * Recently read member lists, for the sidebar notices (memberIds): a turn announces its session
+   * three times in a few seconds, and each would read the members again. A membership change made
+   * in this process applies at once; one made in another process (several behind Redis) within
+   * MEMBER_IDS_TTL_MS. Access itself is never decided from this cache.
+   */
+  private readonly memberLists = new Map<string, { ids: Promise<string[]>; at: number }>();
+
   constructor(private readonly deps: { db: Db; pubsub: AppPubSub }) {}
 
   /** The viewer's role in the workspace, or null when they are not a member. */
@@ -70,7 +82,6 @@ export class WorkspaceService {
     }
   }
 
-  /** The ids of the workspace's members (whom a change of its sessions is announced to). */
   /** The workspaces the user is a member of. */
   async idsOf(userId: string): Promise<string[]> {
     const memberships = await this.deps.db.workspaceMember.findMany({
@@ -80,12 +91,23 @@ export class WorkspaceService {
     return memberships.map((m) => m.workspaceId);
   }
 
+  /** The ids of the workspace's members (whom a change of its sessions is announced to). */
   async memberIds(workspaceId: string): Promise<string[]> {
-    const members = await this.deps.db.workspaceMember.findMany({
-      where: { workspaceId },
-      select: { userId: true },
-    });
-    return members.map((m) => m.userId);
+    const now = Date.now();
+    const cached = this.memberLists.get(workspaceId);
+    if (cached && now - cached.at < MEMBER_IDS_TTL_MS) return cached.ids;
+    if (this.memberLists.size >= MEMBER_IDS_CACHED) {
+      for (const [id, entry] of this.memberLists) {
+        if (now - entry.at >= MEMBER_IDS_TTL_MS) this.memberLists.delete(id);
+      }
+      if (this.memberLists.size >= MEMBER_IDS_CACHED) this.memberLists.clear();
+    }
+    const ids = this.deps.db.workspaceMember
+      .findMany({ where: { workspaceId }, select: { userId: true } })
+      .then((members) => members.map((m) => m.userId));
+    this.memberLists.set(workspaceId, { ids, at: now });
+    ids.catch(() => this.memberLists.delete(workspaceId));
+    return ids;
   }
 
   byId(userId: string, id: string, query: WorkspaceQuery = {}) {
@@ -164,6 +186,7 @@ export class WorkspaceService {
       create: { workspaceId, userId: input.userId, role },
       update: { role },
     });
+    this.memberLists.delete(workspaceId);
     return workspaceId;
   }
 
@@ -191,6 +214,7 @@ export class WorkspaceService {
       const owners = await tx.workspaceMember.count({ where: { workspaceId, role: 'OWNER' } });
       if (owners === 0) throw lastOwner();
     });
+    this.memberLists.delete(workspaceId);
     this.deps.pubsub.publish('user:revoked', input.userId, { workspaceId });
     return workspaceId;
   }

@@ -285,6 +285,34 @@ describe('a shared workspace', () => {
     const titles = (await later.done).map((e) => e.sessionsChanged.session?.title);
     expect(titles).not.toContain('hidden');
   });
+
+  it('a member added while the workspace is busy hears its next change at once', async () => {
+    const [owner, newcomer] = await Promise.all([t.user('nc-owner'), t.user('nc-new')]);
+    const ws = await sharedWorkspace(a, owner, []);
+    // The workspace's sessions were just announced (to the owner alone) when the newcomer joins.
+    const { createSession } = await a.ok(
+      CreateInWorkspace,
+      { workspaceId: ws, title: 'before' },
+      owner.key,
+    );
+    const id = createSession.session.id;
+    await a.ok(TestAppendMessage, { id, text: 'busy' }, owner.key);
+    await t.app.services.sessions.announced();
+    await a.ok(AddMember, { workspaceId: ws, userId: gid('User', newcomer.id) }, owner.key);
+    const changes = collect(
+      t.ws(newcomer.key),
+      TestSessionsChanged,
+      {},
+      (e) => e.sessionsChanged.kind === 'UPDATED' && e.sessionsChanged.session?.title === 'after',
+      5_000,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    await a.ok(Rename, { id, title: 'after' }, owner.key);
+    const heard = await changes.done;
+    expect(
+      heard.map((e) => [e.sessionsChanged.sessionId, e.sessionsChanged.session?.title]),
+    ).toContainEqual([id, 'after']);
+  });
 });
 
 describe('lifecycle status', () => {
