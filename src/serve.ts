@@ -9,9 +9,13 @@ export async function serve(config: Config, opened: { database: Database; applie
   const { database } = opened;
   const logger = createLogger(config);
   if (opened.applied.length) logger.info({ migrations: opened.applied }, 'database migrated');
-  const seeded = await seedDatabase(database.prisma);
+  // Independent (agents and products; the development user and key): one waits for the other's
+  // round trips to the database otherwise.
+  const [seeded, devKey] = await Promise.all([
+    seedDatabase(database.prisma),
+    ensureDevelopmentKey(config, database),
+  ]);
   if (seeded.agents || seeded.products) logger.info(seeded, 'database seeded');
-  const devKey = await ensureDevelopmentKey(config, database);
   if (devKey?.created) {
     console.log(
       `\nDevelopment API key for user "local" (also saved in ${config.dataDir}/dev-api-key):\n\n  ${devKey.key}\n`,
