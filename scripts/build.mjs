@@ -3,7 +3,7 @@
 // `npm start` compiles no TypeScript and resolves few modules, and
 // writes the embedded database template (src/embedded-template.ts) a new DATA_DIR starts from.
 import { execFile } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,7 +31,7 @@ const EXTERNAL = [
 
 export async function build() {
   const { build: esbuild } = await import('esbuild');
-  await esbuild({
+  const { metafile } = await esbuild({
     entryPoints: [path.join(ROOT, 'src/server.ts'), path.join(ROOT, 'src/cli/db-template.ts')],
     outdir: OUTDIR,
     outbase: path.join(ROOT, 'src'),
@@ -50,7 +50,18 @@ export async function build() {
     },
     sourcemap: 'linked',
     logLevel: 'error',
+    metafile: true,
+    absWorkingDir: ROOT,
   });
+  // Chunks are named by their content: those of earlier builds that this one did not write again
+  // would pile up in dist/ (the template and the compile cache are not esbuild's and stay).
+  const written = new Set(Object.keys(metafile.outputs).map((file) => path.resolve(ROOT, file)));
+  for (const entry of await readdir(OUTDIR, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && /\.js(\.map)?$/.test(entry.name) && !written.has(file)) {
+      if (!file.startsWith(TEMPLATE) && !file.includes(`${path.sep}.compile-cache`)) await rm(file);
+    }
+  }
 }
 
 /** Migrates and seeds an empty embedded database and keeps it as dist/pglite-template/. */
