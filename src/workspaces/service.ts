@@ -105,8 +105,11 @@ export class WorkspaceService {
     const ids = this.deps.db.workspaceMember
       .findMany({ where: { workspaceId }, select: { userId: true } })
       .then((members) => members.map((m) => m.userId));
-    this.memberLists.set(workspaceId, { ids, at: now });
-    ids.catch(() => this.memberLists.delete(workspaceId));
+    const entry = { ids, at: now };
+    this.memberLists.set(workspaceId, entry);
+    ids.catch(() => {
+      if (this.memberLists.get(workspaceId) === entry) this.memberLists.delete(workspaceId);
+    });
     return ids;
   }
 
