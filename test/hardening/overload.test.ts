@@ -1,8 +1,8 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CreateSessionDocument } from '../../client/generated/graphql.js';
+import { gid } from '../api/support.js';
 import {
   answerChunks,
   CONV_SESSION,
@@ -96,7 +96,7 @@ describe('an overloaded process refuses new requests at once (OVERLOAD_LOOP_DELA
     // keep both cores busy), the same requests are served.
     await expect
       .poll(async () => (await t.gql(VIEWER, {}, alice.key)).data?.viewer?.id, { timeout: 15_000 })
-      .toBe(encodeGlobalID('User', alice.id));
+      .toBe(gid('User', alice.id));
     await expect.poll(async () => (await handshake(t)).status, { timeout: 15_000 }).toBe('open');
   });
 });
