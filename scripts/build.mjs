@@ -54,13 +54,12 @@ export async function build() {
     absWorkingDir: ROOT,
   });
   // Chunks are named by their content: those of earlier builds that this one did not write again
-  // would pile up in dist/ (the template and the compile cache are not esbuild's and stay).
+  // would pile up in dist/. Only scripts and their maps go (the template's database files and the
+  // compile cache have neither extension).
   const written = new Set(Object.keys(metafile.outputs).map((file) => path.resolve(ROOT, file)));
   for (const entry of await readdir(OUTDIR, { withFileTypes: true, recursive: true })) {
     const file = path.join(entry.parentPath, entry.name);
-    if (entry.isFile() && /\.js(\.map)?$/.test(entry.name) && !written.has(file)) {
-      if (!file.startsWith(TEMPLATE) && !file.includes(`${path.sep}.compile-cache`)) await rm(file);
-    }
+    if (entry.isFile() && /\.js(\.map)?$/.test(entry.name) && !written.has(file)) await rm(file);
   }
 }
 
