@@ -47,6 +47,14 @@ function decode(cursor: string): { rank: number; id: string } {
   throw AppError.badInput('after', 'after: not a cursor of this search');
 }
 
+/**
+ * A hit's rank: ts_rank, which weighs how often the words occur (and, for words that must all
+ * appear, how close together). Not ts_rank_cd: cover density costs about 1.2 µs more per match
+ * (about 25 ms more for a word in 20,000 messages, measured at 1M messages), and every match is
+ * ranked before the first page is known.
+ */
+const RANK = Prisma.raw('ts_rank(x."search", q.query)::float8');
+
 const reviveDate = (v: string | null) => (v == null ? null : new Date(`${v}Z`));
 
 /**
@@ -103,7 +111,7 @@ export class SearchService {
       ...(f.role ? [Prisma.sql`x."role" = ${f.role}::"MessageRole"`] : []),
       ...(after
         ? [
-            Prisma.sql`(ts_rank_cd(x."search", q.query)::float8, x."messageId") < (${after.rank}::float8, ${after.id}::uuid)`,
+            Prisma.sql`(${RANK}, x."messageId") < (${after.rank}::float8, ${after.id}::uuid)`,
           ]
         : []),
     ];
@@ -111,7 +119,7 @@ export class SearchService {
     const rows = await this.db.$queryRaw<HitRow[]>`
       WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
       hits AS (
-        SELECT x."messageId" AS id, ts_rank_cd(x."search", q.query)::float8 AS rank
+        SELECT x."messageId" AS id, ${RANK} AS rank
         FROM "MessageSearch" x, q
         WHERE ${Prisma.join(conditions, ' AND ')}
         ORDER BY rank DESC, x."messageId" DESC
