@@ -110,9 +110,7 @@ export class SearchService {
         : []),
       ...(f.role ? [Prisma.sql`x."role" = ${f.role}::"MessageRole"`] : []),
       ...(after
-        ? [
-            Prisma.sql`(${RANK}, x."messageId") < (${after.rank}::float8, ${after.id}::uuid)`,
-          ]
+        ? [Prisma.sql`(${RANK}, x."messageId") < (${after.rank}::float8, ${after.id}::uuid)`]
         : []),
     ];
     // The page is chosen from the narrow rows; only its messages, sessions and snippets are read.

@@ -1,6 +1,8 @@
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { uuid7 } from '../db/ids.js';
 import { lockSession } from '../db/locks.js';
+import { jsonb, utc } from '../db/sql.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { EventLog } from '../events/log.js';
 import type { AppPubSub, SessionChangeKind } from '../events/pubsub.js';
@@ -296,28 +298,34 @@ export class SessionService {
       return onExisting();
     }
     const now = this.now();
+    const at = now.getTime();
+    const id = uuid7(at);
+    const expiry = timeoutFields(timeout, now);
+    // Participants join in id order when they join at once: the creator first.
+    const [creatorId, agentParticipantId] = [uuid7(at), uuid7(at)].sort();
     try {
-      const session = await this.db.session.create({
-        data: {
-          userId,
-          ...place,
-          status: input.status ?? 'ACTIVE',
-          key,
-          title,
-          agentId,
-          // The creator joins as a user participant, the agent as an agent participant.
-          participants: {
-            create: [
-              { kind: 'USER', userId, joinedAt: now },
-              { kind: 'AGENT', agentId, joinedAt: now },
-            ],
-          },
-          metadata: metadata as Prisma.InputJsonObject,
-          createdAt: now,
-          updatedAt: now,
-          ...timeoutFields(timeout, now),
-        },
-      });
+      // One statement: the session, its creator as a user participant and its agent as an agent
+      // participant (Prisma's nested create takes a transaction of four).
+      const [session] = await this.db.$queryRaw<Session[]>`
+        WITH session AS (
+          INSERT INTO "Session" ("id", "userId", "workspaceId", "projectId", "status", "key",
+                                 "title", "agentId", "metadata", "createdAt", "updatedAt",
+                                 "expiresAt", "timeoutMinutes", "autoRenew", "maxDurationMinutes",
+                                 "warningThresholdMinutes", "warnedAt")
+          VALUES (${id}::uuid, ${userId}::uuid, ${place.workspaceId}::uuid,
+                  ${place.projectId}::uuid, ${input.status ?? 'ACTIVE'}::"SessionStatus", ${key},
+                  ${title}, ${agentId}::uuid, ${jsonb(metadata)}, ${utc(now)}, ${utc(now)},
+                  ${utc(expiry.expiresAt)}, ${expiry.timeoutMinutes}::int, ${expiry.autoRenew},
+                  ${expiry.maxDurationMinutes}::int, ${expiry.warningThresholdMinutes}::int, NULL)
+          RETURNING *
+        ), participants AS (
+          INSERT INTO "Participant" ("id", "sessionId", "kind", "userId", "agentId", "joinedAt")
+          VALUES (${creatorId}::uuid, ${id}::uuid, 'USER', ${userId}::uuid, NULL, ${utc(now)}),
+                 (${agentParticipantId}::uuid, ${id}::uuid, 'AGENT', NULL, ${agentId}::uuid,
+                  ${utc(now)})
+        )
+        SELECT * FROM session`;
+      if (!session) throw new Error('INSERT … RETURNING returned no session');
       this.announce(session, 'CREATED');
       return { session, created: true };
     } catch (e) {

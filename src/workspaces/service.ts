@@ -23,6 +23,8 @@ export const WORKSPACE_PAGE_MAX = 100;
 const MEMBER_IDS_TTL_MS = 5_000;
 /** At most this many member lists are kept. */
 const MEMBER_IDS_CACHED = 10_000;
+/** At most this many users' personal workspace ids are kept (see personalId). */
+const PERSONAL_IDS_CACHED = 10_000;
 
 const notOwner = () =>
   new AppError(ErrorCode.FORBIDDEN, 'Only an OWNER of the workspace may do this');
@@ -36,6 +38,12 @@ export class WorkspaceService {
    * MEMBER_IDS_TTL_MS. Access itself is never decided from this cache.
    */
   private readonly memberLists = new Map<string, { ids: Promise<string[]>; at: number }>();
+  /**
+   * Users' personal workspace ids, read once: a user's personal workspace never changes (it is
+   * unique per user, and no operation deletes or moves it), so every createSession without a
+   * workspace would otherwise read the same row again.
+   */
+  private readonly personalIds = new Map<string, string>();
 
   constructor(private readonly deps: { db: Db; pubsub: AppPubSub }) {}
 
@@ -65,6 +73,15 @@ export class WorkspaceService {
    * user.create) gets it here, at its first session.
    */
   async personalId(userId: string): Promise<string> {
+    const known = this.personalIds.get(userId);
+    if (known) return known;
+    const id = await this.readPersonalId(userId);
+    if (this.personalIds.size >= PERSONAL_IDS_CACHED) this.personalIds.clear();
+    this.personalIds.set(userId, id);
+    return id;
+  }
+
+  private async readPersonalId(userId: string): Promise<string> {
     const { db } = this.deps;
     const find = () =>
       db.workspace.findUnique({ where: { personalOfId: userId }, select: { id: true } });

@@ -170,6 +170,27 @@ describe('createSession', () => {
     });
   });
 
+  it('stores the session with its creator and its agent as participants in one statement', async () => {
+    await create({}); // the personal workspace is known from here on
+    t.db.queries.length = 0;
+    const { session } = await create({ title: 'At once' });
+    // One write (no transaction around several), and no lookup of the personal workspace.
+    const writes = t.db.queries.filter(
+      (q) => /\b(INSERT|UPDATE|DELETE|BEGIN|COMMIT)\b/.test(q) && !q.includes('"ApiKey"'),
+    );
+    expect(writes).toHaveLength(1);
+    expect(t.db.queries.filter((q) => q.includes('"personalOfId"'))).toEqual([]);
+    const participants = await t.db.prisma.participant.findMany({
+      where: { sessionId: rawId(session.id) },
+      orderBy: [{ joinedAt: 'asc' }, { id: 'asc' }],
+    });
+    expect(participants.map((p) => [p.kind, p.userId, p.agentId])).toEqual([
+      ['USER', alice.id, null],
+      ['AGENT', null, rawId(defaultAgent)],
+    ]);
+    expect(participants[0]?.joinedAt.toISOString()).toBe(session.createdAt);
+  });
+
   it('accepts a title of 255 characters and a key of 128', async () => {
     const { session } = await create({ title: 't'.repeat(255), key: 'k'.repeat(128) });
     expect(session.title).toHaveLength(255);
