@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { preparedClient } from './pglite-statements.mjs';
 
 /** @type {{ dataDir?: string, loadDataDir?: Uint8Array }} */
 const { dataDir, loadDataDir } = workerData;
@@ -25,7 +26,8 @@ try {
     // costs a read call, not a disk access.
     startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
   });
-  const factory = new PrismaPGlite(db);
+  // The adapter runs its statements through prepared ones (pglite-statements.mjs).
+  const factory = new PrismaPGlite(preparedClient(db));
   const adapters = new Map();
   const transactions = new Map();
   let next = 0;
