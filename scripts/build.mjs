@@ -44,6 +44,12 @@ export async function build() {
     // Packages are bundled too (resolving and linking a thousand modules at start costs more than
     // their code), except those that load files of their own at run time.
     external: EXTERNAL,
+    // A package's ES module build where it has one (graphql's index.mjs, not its CommonJS
+    // index.js, whose every export is a getter behind esbuild's own CommonJS wrapper: graphql-js
+    // reads them on every field it executes). graphql-armor imports graphql's parser by its .js
+    // path: it gets the .mjs one, so the bundle holds one graphql, not two.
+    mainFields: ['module', 'main'],
+    alias: { 'graphql/language/parser': 'graphql/language/parser.mjs' },
     // Bundled CommonJS packages require() Node's modules: each output file gets a require.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -69,6 +69,9 @@ export function createHttpApp(
     logging: yogaLogger(logger),
     maskedErrors: { maskError },
     cors: false, // useCors: an allow-list, never reflecting
+    // useBodyLimits checks the size (Content-Length, or a chunked body counted as it arrives);
+    // Yoga's own check would pipe every body through one more stream and copy the request.
+    maxRequestBodySize: false,
     extraParamNames: ['documentId'], // trusted documents by id (persisted-documents.ts)
     // Built on the first GraphiQL request: GraphiQL is large, and most starts never show it.
     renderGraphiQL: (opts) => graphiqlPage.render(opts as Record<string, unknown>),
