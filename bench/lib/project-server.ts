@@ -38,6 +38,8 @@ export function projectServerEnv(env: {
     ...('url' in env.database
       ? { DATABASE_URL: env.database.url }
       : { DATA_DIR: env.database.dataDir }),
+    // BENCH_SERVER_ENV='{"STREAM_COALESCE_MS":"80"}': settings to try, on top of the defaults.
+    ...(process.env.BENCH_SERVER_ENV ? JSON.parse(process.env.BENCH_SERVER_ENV) : {}),
   };
 }
 

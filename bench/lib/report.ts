@@ -557,6 +557,23 @@ function providerSection(p: Any): string {
       '',
     );
   }
+  const splits = (p.splits as Any[]) ?? [];
+  if (splits.length) {
+    out.push(
+      `**Per chat vs per word.** A short round on each server (C=${splits[0].chats}, ${c.splitWords} words) splits its CPU into a part each chat costs whatever its length and a part per further word: per word = (CPU(${c.words} words) − CPU(${c.splitWords})) / (C × ${c.words - c.splitWords}); per chat = the rest. The project's per-chat part is createSession, the socket and its subscription, sendMessage, the stored question and answer, the title (a second provider call) and the turn's setup; the reference's is one request and one provider call.`,
+      '',
+      table(
+        ['server', 'C', 'per chat ms CPU (× reference)', 'per word µs CPU (× reference)'],
+        splits.map((x) => [
+          chatServerName(x.label),
+          x.chats,
+          `${fmt(x.perChatMs, 2)}${x.perChatRatio != null && x.label !== 'reference' ? ` (${fmt(x.perChatRatio, 2)}×)` : ''}`,
+          `${fmt(x.perWordUs, 1)}${x.perWordRatio != null && x.label !== 'reference' ? ` (${fmt(x.perWordRatio, 2)}×)` : ''}`,
+        ]),
+      ),
+      '',
+    );
+  }
   return out.join('\n');
 }
 
@@ -636,6 +653,13 @@ function chatHeadlines(s: Any, rows: string[][]) {
         `${fmt(r.serverCpuUsPerWord)} µs CPU/word${ratio != null ? ` (${fmt(ratio, 2)}× reference)` : ''}, ${fmt(r.wordsPerS, 0)} words/s, wall ${fmt(r.wallS, 2)} s (ideal ${fmt(p.idealS, 2)}), provider → client p99 ${fmt(r.report.latencyMs.p99)} ms, failures: ${chatFailures(r)}`,
       ]);
     }
+  }
+  for (const x of (p?.splits as Any[]) ?? []) {
+    if (x.label === 'reference') continue;
+    rows.push([
+      `Provider stream cost split, ${chatServerName(x.label)}, C=${x.chats}`,
+      `${fmt(x.perChatMs, 2)} ms CPU per chat (${fmt(x.perChatRatio, 2)}× reference) + ${fmt(x.perWordUs, 1)} µs per word (${fmt(x.perWordRatio, 2)}× reference)`,
+    ]);
   }
   const t = s.turns;
   if (t?.rounds) {

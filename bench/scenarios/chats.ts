@@ -51,7 +51,8 @@ const metric = (m: Map<string, number> | null, name: string) => m?.get(name);
 export async function chatRound(
   ctx: Context,
   opts: {
-    kind: 'main' | 'warmup';
+    /** short: the same C with few words, for the split into per-chat and per-word cost. */
+    kind: 'main' | 'warmup' | 'short';
     server: ServerRef;
     chats: ChatSpec[];
     waitTitle: boolean;
@@ -63,7 +64,9 @@ export async function chatRound(
 ) {
   const { server, chats } = opts;
   const clients = await ctx.chatClients();
-  ctx.log(`  ${server.label}: ${chats.length} chats${opts.kind === 'warmup' ? ' (warm-up)' : ''}`);
+  ctx.log(
+    `  ${server.label}: ${chats.length} chats${opts.kind === 'main' ? '' : ` (${opts.kind === 'warmup' ? 'warm-up' : `${chats[0]?.words} words`})`}`,
+  );
   if (opts.provider) await opts.provider.call('traceReset');
   // prom-client resets its event-loop histogram on every scrape: this one starts the window
   const before = server.project ? await scrapeMetrics(server.url) : null;

@@ -21,6 +21,8 @@ export interface ProviderConfig {
   concurrency: number[];
   words: number;
   wordsPerS: number;
+  /** Words of the short round (same C as the smallest main round) that splits the cost. */
+  splitWords: number;
   warmupChats: number;
   warmupWords: number;
 }
@@ -32,15 +34,16 @@ export function providerConfig(quick: boolean): ProviderConfig {
       : quick
         ? [50]
         : [100, 1000],
-    words: 100,
+    words: Number(process.env.BENCH_PROVIDER_WORDS ?? 100),
     wordsPerS: 50,
+    splitWords: 10,
     warmupChats: 10,
     warmupWords: 10,
   };
 }
 
 export const providerUsersNeeded = (c: ProviderConfig) =>
-  usersForRounds([c.warmupChats, ...c.concurrency]);
+  usersForRounds([c.warmupChats, ...c.concurrency, Math.min(...c.concurrency)]);
 
 /**
  * The provider scenario: one OpenAI-compatible streaming server (bench/provider.ts) feeds the
@@ -154,6 +157,17 @@ export async function runProvider(ctx: Context, config: ProviderConfig) {
             `  ${label} C=${c}: ${r.wordsPerS} words/s, ${r.serverCpuUsPerWord} µs CPU/word, wall ${r.wallS} s, latency p99 ${r.report.latencyMs.p99} ms, ${r.report.failedChats} failed chats`,
           );
         }
+        if (config.splitWords < config.words) {
+          const c = Math.min(...config.concurrency);
+          rounds.push(
+            await chatRound(ctx, {
+              ...common,
+              kind: 'short',
+              chats: specs(c, config.splitWords, users?.take(c)),
+              timeoutMs: timeoutMs(c),
+            }),
+          );
+        }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         ctx.log(`provider ${label} failed: ${message}`);
@@ -172,14 +186,48 @@ export async function runProvider(ctx: Context, config: ProviderConfig) {
     servers,
     rounds,
     comparisons: compare(rounds),
+    splits: split(rounds, config),
     ...idealOf(config),
   };
 }
 
 const idealOf = (c: ProviderConfig) => ({ idealS: round(c.words / c.wordsPerS, 2) });
 
+/**
+ * Per server, from its main and short rounds at the same C: the CPU of a chat that does not
+ * depend on its length (per chat: requests, socket, persistence, title, the provider calls'
+ * setup) and what each further word costs (per word = (CPU(main) − CPU(short)) / (C × Δwords)),
+ * each against the reference's.
+ */
+function split(rounds: ChatRoundResult[], config: ProviderConfig) {
+  const out = [];
+  for (const short of rounds.filter((r) => r.kind === 'short')) {
+    const main = rounds.find(
+      (r) => r.kind === 'main' && r.label === short.label && r.chats === short.chats,
+    );
+    if (!main || main.serverCpuS == null || short.serverCpuS == null) continue;
+    const c = short.chats;
+    const perWordUs =
+      ((main.serverCpuS - short.serverCpuS) * 1e6) / (c * (config.words - config.splitWords));
+    const perChatMs = (short.serverCpuS * 1000) / c - (config.splitWords * perWordUs) / 1000;
+    out.push({
+      label: short.label,
+      chats: c,
+      perChatMs: round(perChatMs, 2),
+      perWordUs: round(perWordUs, 1),
+    });
+  }
+  const ref = out.find((x) => x.label === 'reference');
+  return out.map((x) => ({
+    ...x,
+    perChatRatio: ref && ref.perChatMs > 0 ? round(x.perChatMs / ref.perChatMs, 2) : undefined,
+    perWordRatio: ref && ref.perWordUs > 0 ? round(x.perWordUs / ref.perWordUs, 2) : undefined,
+  }));
+}
+
 /** Per C: each project server's CPU per delivered word as a multiple of the reference's. */
 function compare(rounds: ChatRoundResult[]) {
+  rounds = rounds.filter((r) => r.kind === 'main');
   const levels = [...new Set(rounds.map((r) => r.chats))].sort((a, b) => a - b);
   return levels.map((c) => {
     const ref = rounds.find((r) => r.label === 'reference' && r.chats === c);
