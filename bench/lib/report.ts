@@ -399,10 +399,14 @@ function profileSection(f: Any): string {
 
 const CHAT_SERVER_NAMES: Record<string, string> = {
   reference: 'reference (streamText → SSE)',
+  floor: 'floor: streamText alone',
+  'floor-coalesced': 'floor: streamText alone, coalesced',
   'project-pglite': 'project, PGlite',
   'project-postgresql': 'project, PostgreSQL',
 };
 const chatServerName = (label: string) => CHAT_SERVER_NAMES[label] ?? label;
+/** The floors send each chat's whole text once, at the end: their per-word latency means nothing. */
+const isFloor = (label: string) => label.startsWith('floor');
 
 /** "none ✓", or the failures by kind in bold; failed chats out of C. */
 function chatFailures(r: Any): string {
@@ -446,6 +450,8 @@ function providerSection(p: Any): string {
   out.push(
     `An OpenAI-compatible server (\`bench/provider.ts\`, its own process, real HTTP) streams ${c.words} words at ${c.wordsPerS} words/s per chat (ideal ${fmt(p.idealS, 2)} s) in OpenAI's chat-completions SSE format and answers title requests. The same C chats, all at once, go to each server in turn: the **reference** (\`bench/reference-server.ts\`: \`streamText\` on \`createOpenAI(…).chat\` → \`pipeUIMessageStreamToResponse\`, stores nothing, no auth; clients POST /api/chat and read the SSE UI message stream) and the **project** (\`${p.command ?? 'its real entry point'}\`, default settings, \`MODEL=openai:bench\` on that provider; per chat the client calls createSession over HTTP, subscribes to sessionEvents(afterSeq: 0) over graphql-ws on a socket of its own, calls sendMessage, and reads events to TurnFinished and the title's SessionUpdated). A warm-up round of ${c.warmupChats} short chats precedes each server's rounds.`,
     '',
+    `The two **floors** are the reference with nothing streamed to the client (\`REFERENCE_DELIVERY=none\`): the same \`streamText\` on the same provider, its stream read to the end in the server, the whole text sent once at the end. They measure what the AI SDK alone spends reading the provider's stream, before any delivery or storage: once as the reference reads it (one event per word), once through the project's wire-level coalescing at its default window (\`REFERENCE_COALESCE_MS\`, as the project reads it). Every server built on \`streamText\` pays at least the first; the project pays at least the second, plus its requests, storage, title and delivery. Their latency columns are n/a: their words all arrive at the end.`,
+    '',
   );
   out.push(...serverNotes(p));
   const rounds = (p.rounds as Any[]).filter((r) => r.kind === 'main');
@@ -484,8 +490,10 @@ function providerSection(p: Any): string {
           fmt(r.postgresCpuUsPerWord),
           fmt(r.wordsPerS, 0),
           `${fmt(r.wallS, 2)} (${fmt(r.wallS / p.idealS, 1)}×)`,
-          msTriple(r.report.latencyMs),
-          `${fmt(r.report.firstWordMs.p50)} / ${fmt(r.report.firstWordMs.p99)}`,
+          isFloor(r.label) ? 'n/a' : msTriple(r.report.latencyMs),
+          isFloor(r.label)
+            ? 'n/a'
+            : `${fmt(r.report.firstWordMs.p50)} / ${fmt(r.report.firstWordMs.p99)}`,
           r.target === 'project'
             ? `${fmt(r.report.setupMs.p50)} / ${fmt(r.report.setupMs.p99)}`
             : '–',
@@ -540,12 +548,18 @@ function providerSection(p: Any): string {
         [
           'C',
           'reference µs / word',
+          'floor: µs / word (× ref)',
+          'floor, coalesced: µs / word (× ref)',
           'project PGlite: µs / word (× ref, to turn end)',
           'project PostgreSQL: µs / word (× ref, to turn end)',
         ],
         cmps.map((x) => [
           x.chats,
           fmt(x.referenceCpuUsPerWord),
+          x.floor ? `${fmt(x.floor.cpuUsPerWord)} (${fmt(x.floor.ratio, 2)}×)` : '–',
+          x.floorCoalesced
+            ? `${fmt(x.floorCoalesced.cpuUsPerWord)} (${fmt(x.floorCoalesced.ratio, 2)}×)`
+            : '–',
           x.pglite
             ? `${fmt(x.pglite.cpuUsPerWord)} (${fmt(x.pglite.ratio, 2)}×, ${fmt(x.pglite.ratioToTurnEnd, 2)}×)`
             : '–',
@@ -642,15 +656,18 @@ function chatHeadlines(s: Any, rows: string[][]) {
   if (p?.rounds) {
     for (const r of (p.rounds as Any[]).filter((x) => x.kind === 'main')) {
       const cmp = (p.comparisons as Any[]).find((x) => x.chats === r.chats);
-      const ratio =
-        r.label === 'project-pglite'
-          ? cmp?.pglite?.ratio
-          : r.label === 'project-postgresql'
-            ? cmp?.postgresql?.ratio
-            : undefined;
+      const ratio = {
+        floor: cmp?.floor?.ratio,
+        'floor-coalesced': cmp?.floorCoalesced?.ratio,
+        'project-pglite': cmp?.pglite?.ratio,
+        'project-postgresql': cmp?.postgresql?.ratio,
+      }[r.label as string];
+      const latency = isFloor(r.label)
+        ? ''
+        : `, provider → client p99 ${fmt(r.report.latencyMs.p99)} ms`;
       rows.push([
         `Provider stream, ${chatServerName(r.label)}, C=${r.chats}`,
-        `${fmt(r.serverCpuUsPerWord)} µs CPU/word${ratio != null ? ` (${fmt(ratio, 2)}× reference)` : ''}, ${fmt(r.wordsPerS, 0)} words/s, wall ${fmt(r.wallS, 2)} s (ideal ${fmt(p.idealS, 2)}), provider → client p99 ${fmt(r.report.latencyMs.p99)} ms, failures: ${chatFailures(r)}`,
+        `${fmt(r.serverCpuUsPerWord)} µs CPU/word${ratio != null ? ` (${fmt(ratio, 2)}× reference)` : ''}, ${fmt(r.wordsPerS, 0)} words/s, wall ${fmt(r.wallS, 2)} s (ideal ${fmt(p.idealS, 2)})${latency}, failures: ${chatFailures(r)}`,
       ]);
     }
   }

@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config.js';
 import type { ChatSpec } from '../chat-clients.js';
 import type { Context } from '../lib/context.js';
 import {
@@ -79,21 +80,33 @@ export async function runProvider(ctx: Context, config: ProviderConfig) {
   const timeoutMs = (c: number) =>
     Math.max(120_000, 60_000 + c * config.words * 4 + (config.words * 1000) / config.wordsPerS);
 
-  const targets: ('reference' | 'pglite' | 'postgresql')[] = ['reference', 'pglite'];
+  // The floors: the reference's streamText read in the server and nothing streamed to the client
+  // (REFERENCE_DELIVERY=none), without and with the project's default wire-level coalescing.
+  const coalesceMs = loadConfig({}).streamCoalesceMs;
+  const floors: Record<string, Record<string, string>> = {
+    floor: { REFERENCE_DELIVERY: 'none' },
+    'floor-coalesced': { REFERENCE_DELIVERY: 'none', REFERENCE_COALESCE_MS: String(coalesceMs) },
+  };
+  const targets: ('reference' | keyof typeof floors | 'pglite' | 'postgresql')[] = [
+    'reference',
+    ...Object.keys(floors),
+    'pglite',
+  ];
   if (databases) targets.push('postgresql');
   try {
     for (const t of targets) {
-      const label = t === 'reference' ? 'reference' : `project-${t}`;
+      const naive = t === 'reference' || t in floors;
+      const label = naive ? t : `project-${t}`;
       let stop: (() => Promise<void>) | undefined;
       let dropDb: string | undefined;
       try {
         ctx.log(`provider: starting ${label}`);
         let server: ServerRef;
         let users: UserPool | undefined;
-        if (t === 'reference') {
+        if (naive) {
           const profile = process.env.BENCH_PROFILE_DIR;
           const child = ctx.spawn('bench/reference-server.ts', {
-            env: { PROVIDER_URL: providerUrl },
+            env: { PROVIDER_URL: providerUrl, ...floors[t] },
             node: ctx.options.serverNode,
             nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
           });
@@ -130,7 +143,7 @@ export async function runProvider(ctx: Context, config: ProviderConfig) {
           server = {
             label,
             target: 'project',
-            database: t,
+            database: t === 'pglite' ? 'pglite' : 'postgresql',
             pid: project.pid,
             url: project.url,
             project,
@@ -138,7 +151,7 @@ export async function runProvider(ctx: Context, config: ProviderConfig) {
           };
           servers.push({ label, startMs: project.startMs });
         }
-        const common = { server, provider, providerPid, waitTitle: t !== 'reference' };
+        const common = { server, provider, providerPid, waitTitle: !naive };
         await chatRound(ctx, {
           ...common,
           kind: 'warmup',
@@ -247,6 +260,8 @@ function compare(rounds: ChatRoundResult[]) {
     return {
       chats: c,
       referenceCpuUsPerWord: ref?.serverCpuUsPerWord,
+      floor: ratio('floor'),
+      floorCoalesced: ratio('floor-coalesced'),
       pglite: ratio('project-pglite'),
       postgresql: ratio('project-postgresql'),
     };
