@@ -81,8 +81,9 @@ export async function runProvider(ctx: Context, config: ProviderConfig) {
     Math.max(120_000, 60_000 + c * config.words * 4 + (config.words * 1000) / config.wordsPerS);
 
   // The floors: the reference's streamText read in the server and nothing streamed to the client
-  // (REFERENCE_DELIVERY=none), without and with the project's default wire-level coalescing.
-  const coalesceMs = loadConfig({}).streamCoalesceMs;
+  // (REFERENCE_DELIVERY=none), without and with the project's wire-level coalescing (its default
+  // window, or BENCH_FLOOR_COALESCE_MS to see what a wider one would leave).
+  const coalesceMs = Number(process.env.BENCH_FLOOR_COALESCE_MS ?? loadConfig({}).streamCoalesceMs);
   const floors: Record<string, Record<string, string>> = {
     floor: { REFERENCE_DELIVERY: 'none' },
     'floor-coalesced': { REFERENCE_DELIVERY: 'none', REFERENCE_COALESCE_MS: String(coalesceMs) },
@@ -196,6 +197,7 @@ export async function runProvider(ctx: Context, config: ProviderConfig) {
   return {
     command: describeProjectServerCommand(),
     config,
+    floorCoalesceMs: coalesceMs,
     servers,
     rounds,
     comparisons: compare(rounds),
