@@ -16,7 +16,11 @@ export async function openConfiguredDatabase(
 ): Promise<{ database: Database; applied: string[] }> {
   const embedded =
     started ?? (config.databaseUrl ? undefined : await startEmbeddedIn(config.dataDir));
-  const database = await openDatabase({ url: config.databaseUrl, embedded });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    preparedStatements: config.databasePreparedStatements,
+    embedded,
+  });
   try {
     const applied = await database.migrate();
     return { database, applied };

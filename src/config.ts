@@ -40,6 +40,8 @@ const envSchema = z
         )
         .optional(),
     ),
+    /** PostgreSQL: distinct statements each connection keeps prepared (0: none, for PgBouncer < 1.21). */
+    DATABASE_PREPARED_STATEMENTS: intFrom(200),
     MODEL: optionalString,
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
@@ -115,6 +117,7 @@ const envSchema = z
       host: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
       dataDir: path.resolve(env.DATA_DIR),
       databaseUrl: env.DATABASE_URL,
+      databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS,
       model,
       openaiApiKey: env.OPENAI_API_KEY,
       openaiBaseUrl: env.OPENAI_BASE_URL,

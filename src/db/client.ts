@@ -3,6 +3,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaClient } from '../generated/prisma/client.js';
 import { type EmbeddedDatabase, startEmbedded } from './embedded.js';
 import { applyMigrations, isCurrent } from './migrate.js';
+import { statementNames } from './statement-names.js';
 
 export { DataDirInUseError } from './embedded.js';
 
@@ -29,6 +30,11 @@ export interface DatabaseOptions {
   pglite?: PGlite;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+  /**
+   * PostgreSQL (url): how many distinct statements each connection keeps prepared (0: none, for
+   * a connection pooler that cannot hold them). Default 200.
+   */
+  preparedStatements?: number;
   /** The embedded database, already started (startEmbedded) while the rest loaded. */
   embedded?: EmbeddedDatabase;
 }
@@ -42,7 +48,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let embedded: EmbeddedDatabase | undefined;
   if (options.url) {
     const { PrismaPg } = await import('@prisma/adapter-pg');
-    factory = new PrismaPg({ connectionString: options.url, max: 10 });
+    factory = new PrismaPg(
+      { connectionString: options.url, max: 10 },
+      { statementNameGenerator: statementNames(options.preparedStatements ?? 200) },
+    );
   } else if (options.pglite) {
     const { PrismaPGlite } = await import('pglite-prisma-adapter');
     factory = new PrismaPGlite(options.pglite);
