@@ -7,11 +7,9 @@
 // once and then bound and executed in a single call costs about 160 µs (PostgreSQL moves to a
 // cached generic plan after five executions when it is as good as the custom ones).
 import { parse, protocol } from '@electric-sql/pglite';
+import { PREPARABLE } from './preparable.mjs';
 
 const { serialize } = protocol;
-
-/** Statements that keep a prepared plan; anything else (DDL from migrations) runs unnamed. */
-const CACHEABLE = /^\s*(select|insert|update|delete|with)\b/i;
 
 const concat = (parts) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -57,7 +55,7 @@ export function preparedClient(db, size = 256) {
     (await db.execProtocol(concat(messages), { syncToFs: false })).messages;
 
   async function prepare(sql) {
-    const name = CACHEABLE.test(sql) ? `prisma_${++counter}` : '';
+    const name = PREPARABLE.test(sql) ? `prisma_${++counter}` : '';
     if (name && statements.size >= size) {
       // The least recently used one makes room, closed in the same call.
       const [oldest, { name: old }] = statements.entries().next().value;

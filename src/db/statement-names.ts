@@ -1,3 +1,5 @@
+import { PREPARABLE } from './preparable.mjs';
+
 /**
  * Names for Prisma's statements on PostgreSQL (@prisma/adapter-pg's `statementNameGenerator`).
  * A named statement is parsed once per connection (node-postgres remembers which names each
@@ -9,13 +11,13 @@
  * Bounded: a text is named from its second execution on (a one-off, such as a batch with an
  * unusual number of ids in its IN list, stays unnamed), and at most `max` texts ever get a name,
  * so each connection keeps at most `max` prepared statements. Names are never reused for another
- * text. Only statements that read or write rows are named; DDL (migrations) runs unnamed, and so
- * does a statement whose columns come from a star (`SELECT *`, `RETURNING *`): a migration that
- * adds a column while this process runs (a rolling deploy) would make PostgreSQL refuse its
- * prepared plan ("cached plan must not change result type") on every connection that holds it.
+ * text. Only statements that read or write rows are named (PREPARABLE, the embedded database's
+ * rule too); DDL (migrations) runs unnamed, and so does a statement whose columns come from a
+ * star (`SELECT *`, `RETURNING *`): a migration that adds a column while this process runs (a
+ * rolling deploy) would make PostgreSQL refuse its prepared plan ("cached plan must not change
+ * result type") on every connection that holds it.
  * Unnamed is '' (node-postgres treats an empty name as none).
  */
-const CACHEABLE = /^\s*(select|insert|update|delete|with)\b/i;
 const STAR_COLUMNS = /\b(select|returning)\s+(distinct\s+)?("?\w+"?\.)?\*/i;
 
 export function statementNames(
@@ -28,7 +30,7 @@ export function statementNames(
   return ({ sql }) => {
     const known = names.get(sql);
     if (known !== undefined || names.size >= max) return known ?? '';
-    if (!CACHEABLE.test(sql) || STAR_COLUMNS.test(sql)) return '';
+    if (!PREPARABLE.test(sql) || STAR_COLUMNS.test(sql)) return '';
     const count = (seen.get(sql) ?? 0) + 1;
     if (count < after) {
       // The texts seen once are forgotten wholesale when there are many: they are one-offs.
