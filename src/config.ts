@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PREPARED_STATEMENTS } from './db/statement-names.js';
 
 const intFrom = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 const optionalString = z
@@ -41,7 +42,7 @@ const envSchema = z
         .optional(),
     ),
     /** PostgreSQL: distinct statements each connection keeps prepared (0: none, for PgBouncer < 1.21). */
-    DATABASE_PREPARED_STATEMENTS: intFrom(200),
+    DATABASE_PREPARED_STATEMENTS: intFrom(DEFAULT_PREPARED_STATEMENTS),
     MODEL: optionalString,
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),

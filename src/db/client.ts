@@ -3,7 +3,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaClient } from '../generated/prisma/client.js';
 import { type EmbeddedDatabase, startEmbedded } from './embedded.js';
 import { applyMigrations, isCurrent } from './migrate.js';
-import { statementNames } from './statement-names.js';
+import { DEFAULT_PREPARED_STATEMENTS, statementNames } from './statement-names.js';
 
 export { DataDirInUseError } from './embedded.js';
 
@@ -32,7 +32,7 @@ export interface DatabaseOptions {
   onQuery?: (sql: string) => void;
   /**
    * PostgreSQL (url): how many distinct statements each connection keeps prepared (0: none, for
-   * a connection pooler that cannot hold them). Default 200.
+   * a connection pooler that cannot hold them). Default DEFAULT_PREPARED_STATEMENTS.
    */
   preparedStatements?: number;
   /** The embedded database, already started (startEmbedded) while the rest loaded. */
@@ -50,7 +50,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const { PrismaPg } = await import('@prisma/adapter-pg');
     factory = new PrismaPg(
       { connectionString: options.url, max: 10 },
-      { statementNameGenerator: statementNames(options.preparedStatements ?? 200) },
+      {
+        statementNameGenerator: statementNames(
+          options.preparedStatements ?? DEFAULT_PREPARED_STATEMENTS,
+        ),
+      },
     );
   } else if (options.pglite) {
     const { PrismaPGlite } = await import('pglite-prisma-adapter');

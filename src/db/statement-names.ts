@@ -18,6 +18,9 @@ import { PREPARABLE } from './preparable.mjs';
  * result type") on every connection that holds it.
  * Unnamed is '' (node-postgres treats an empty name as none).
  */
+/** DATABASE_PREPARED_STATEMENTS when unset. */
+export const DEFAULT_PREPARED_STATEMENTS = 200;
+
 const STAR_COLUMNS = /\b(select|returning)\s+(distinct\s+)?("?\w+"?\.)?\*/i;
 
 export function statementNames(
