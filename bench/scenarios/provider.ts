@@ -84,19 +84,21 @@ export async function runProvider(ctx: Context, config: ProviderConfig) {
   // (REFERENCE_DELIVERY=none), without and with the project's wire-level coalescing (its default
   // window, or BENCH_FLOOR_COALESCE_MS to see what a wider one would leave).
   const coalesceMs = Number(process.env.BENCH_FLOOR_COALESCE_MS ?? loadConfig({}).streamCoalesceMs);
-  const floors: Record<string, Record<string, string>> = {
+  const floors = {
     floor: { REFERENCE_DELIVERY: 'none' },
     'floor-coalesced': { REFERENCE_DELIVERY: 'none', REFERENCE_COALESCE_MS: String(coalesceMs) },
   };
-  const targets: ('reference' | keyof typeof floors | 'pglite' | 'postgresql')[] = [
+  type Floor = keyof typeof floors;
+  const isFloor = (t: string): t is Floor => t in floors;
+  const targets: ('reference' | Floor | 'pglite' | 'postgresql')[] = [
     'reference',
-    ...Object.keys(floors),
+    ...(Object.keys(floors) as Floor[]),
     'pglite',
   ];
   if (databases) targets.push('postgresql');
   try {
     for (const t of targets) {
-      const naive = t === 'reference' || t in floors;
+      const naive = t === 'reference' || isFloor(t);
       const label = naive ? t : `project-${t}`;
       let stop: (() => Promise<void>) | undefined;
       let dropDb: string | undefined;
@@ -107,7 +109,7 @@ export async function runProvider(ctx: Context, config: ProviderConfig) {
         if (naive) {
           const profile = process.env.BENCH_PROFILE_DIR;
           const child = ctx.spawn('bench/reference-server.ts', {
-            env: { PROVIDER_URL: providerUrl, ...floors[t] },
+            env: { PROVIDER_URL: providerUrl, ...(isFloor(t) ? floors[t] : {}) },
             node: ctx.options.serverNode,
             nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
           });
@@ -144,7 +146,7 @@ export async function runProvider(ctx: Context, config: ProviderConfig) {
           server = {
             label,
             target: 'project',
-            database: t === 'pglite' ? 'pglite' : 'postgresql',
+            database: t,
             pid: project.pid,
             url: project.url,
             project,
